@@ -1,0 +1,40 @@
+import * as t from 'io-ts'
+
+const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/
+
+const parseDecimal = (s: string): number | undefined => {
+  if (!DECIMAL.test(s)) return undefined
+  const n = Number(s)
+  return Number.isFinite(n) ? n : undefined
+}
+
+/** A decimal number sent as a JSON string (`"8476.98"`). Rejects `""`, `"NaN"`, hex and other non-decimals. */
+export const NumberFromString = new t.Type<number, string, unknown>(
+  'NumberFromString',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, 'expected a decimal string')
+    const n = parseDecimal(u)
+    return n === undefined ? t.failure(u, c, 'expected a decimal string') : t.success(n)
+  },
+  String,
+)
+export type NumberFromString = t.TypeOf<typeof NumberFromString>
+
+/** A whole number sent as a JSON string (`"1626995747777"`), e.g. epoch milliseconds. */
+export const IntFromString = new t.Type<number, string, unknown>(
+  'IntFromString',
+  (u): u is number => Number.isSafeInteger(u),
+  (u, c) => {
+    if (typeof u !== 'string' || !/^-?\d+$/.test(u)) return t.failure(u, c, 'expected an integer string')
+    const n = Number(u)
+    return Number.isSafeInteger(n) ? t.success(n) : t.failure(u, c, 'expected a safe integer string')
+  },
+  String,
+)
+
+/** A finite JSON number (io-ts `t.number` also admits NaN and Infinity, which JSON never produces). */
+export const FiniteNumber = t.refinement(t.number, Number.isFinite, 'FiniteNumber')
+
+/** Parses a venue decimal string to a number, or `undefined` for `""` and anything that is not a decimal. */
+export const toNumber = parseDecimal

@@ -1,0 +1,7 @@
+export * from './codec/decode'
+export * from './codec/number-from-string'
+export * from './errors'
+export * from './log'
+export * from './model'
+export * from './symbol'
+export * from './venue'

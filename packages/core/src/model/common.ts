@@ -1,0 +1,20 @@
+import * as t from 'io-ts'
+
+/** Fields every venue event carries. */
+export const EventBase = t.type({
+  /** Venue id (`okx`, `kucoin`, `weex`, …). Core never enumerates venues: any string. */
+  venue: t.string,
+  /** Unified symbol (`BTC/USDT`, `BTC/USDT:USDT`, `BTC/USDT:USDT-250328`). */
+  symbol: t.string,
+  /** Venue event time, epoch ms (when the venue sends none, the receive time). */
+  ts: t.number,
+  /** Local receive time, epoch ms. `receivedAt - ts` is the feed lag. */
+  receivedAt: t.number,
+})
+
+export const Side = t.keyof({ buy: null, sell: null }, 'Side')
+export type Side = t.TypeOf<typeof Side>
+
+/** A readonly `t.type` + `t.partial` pair under one name. */
+export const struct = <P extends t.Props, O extends t.Props>(name: string, required: P, optional: O) =>
+  t.readonly(t.intersection([t.type(required), t.partial(optional)]), name)

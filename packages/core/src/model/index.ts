@@ -1,0 +1,7 @@
+export * from './book'
+export * from './common'
+export * from './events'
+export * from './health'
+export * from './instrument'
+export * from './market'
+export * from './private'

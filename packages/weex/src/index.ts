@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * @tributary/weex. Filled by its own issue; exports nothing yet.
+ */
+export {}
