@@ -1,5 +1,5 @@
 /**
  * @packageDocumentation
- * @tributary/testkit. Filled by its own issue; exports nothing yet.
+ * @tributary/testkit: loopback venue simulator engine, fault switches, capture replay, test helpers.
  */
-export {}
+export * from './capture'
