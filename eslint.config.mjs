@@ -9,6 +9,7 @@ const venuePatterns = (except) =>
 const boundaries = [
   {
     files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['@tributary/*'], message: 'core never imports another @tributary package' }],
@@ -17,6 +18,7 @@ const boundaries = [
   },
   {
     files: ['packages/testkit/src/**/*.ts'],
+    ignores: ['packages/testkit/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: [...venuePatterns(''), '@tributary/spread'], message: 'testkit depends on core only: a venue scripts its own simulator' }],
