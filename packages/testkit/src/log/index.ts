@@ -1,0 +1,2 @@
+export * from './buffer-logger'
+export * from './recording-logger'

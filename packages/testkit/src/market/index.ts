@@ -1,0 +1,3 @@
+export * from './prng'
+export * from './synthetic-market'
+export * from './types'
