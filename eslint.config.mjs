@@ -1,7 +1,12 @@
 // @ts-check
+import { existsSync, readdirSync } from 'node:fs'
 import tseslint from 'typescript-eslint'
 
-const venues = ['okx', 'kucoin', 'weex']
+/** Venue packages are every package but the shared ones: a fourth venue is picked up without editing this file. */
+const shared = new Set(['core', 'testkit', 'spread'])
+const venues = readdirSync(new URL('./packages', import.meta.url)).filter(
+  (name) => !shared.has(name) && existsSync(new URL(`./packages/${name}/package.json`, import.meta.url)),
+)
 const venuePatterns = (except) =>
   venues.filter((v) => v !== except).flatMap((v) => [`@tributary/${v}`, `@tributary/${v}/*`])
 

@@ -1,5 +1,10 @@
-// One Jest project per package; tests run against src/ (no build) through @swc/jest.
-const packages = ['core', 'testkit', 'okx', 'kucoin', 'weex', 'spread']
+// One Jest project per package (every folder under packages/); tests run against src/ (no build) through @swc/jest.
+const { readdirSync, existsSync } = require('node:fs')
+const { join } = require('node:path')
+
+const packages = readdirSync(join(__dirname, 'packages')).filter((name) =>
+  existsSync(join(__dirname, 'packages', name, 'package.json')),
+)
 
 const swc = [
   '@swc/jest',
@@ -10,9 +15,10 @@ const swc = [
   },
 ]
 
+// Every @tributary/<pkg> import (and a venue's /testing entry) resolves to that package's source.
 const moduleNameMapper = {
-  '^@tributary/(okx|kucoin|weex)/testing$': '<rootDir>/../$1/src/testing/index.ts',
-  '^@tributary/(core|testkit|okx|kucoin|weex|spread)$': '<rootDir>/../$1/src/index.ts',
+  '^@tributary/([a-z0-9-]+)/testing$': '<rootDir>/../$1/src/testing/index.ts',
+  '^@tributary/([a-z0-9-]+)$': '<rootDir>/../$1/src/index.ts',
 }
 
 /** @type {import('jest').Config} */

@@ -1,4 +1,4 @@
-import { redactText } from './log/redact'
+import { isSecretKey, REDACTED, redactText } from './log/redact'
 
 const RAW_LIMIT = 2_000
 
@@ -12,6 +12,12 @@ export interface DecodeIssue {
 const truncate = (raw: string, limit = RAW_LIMIT): string =>
   raw.length > limit ? `${raw.slice(0, limit)}… (${raw.length - limit} more chars)` : raw
 
+// The value found at a secret-named field (`args.0.sign`) never reaches a message.
+const redactIssue = (issue: DecodeIssue): DecodeIssue => {
+  const field = issue.path.slice(issue.path.lastIndexOf('.') + 1)
+  return { ...issue, actual: isSecretKey(field) ? REDACTED : redactText(issue.actual) }
+}
+
 /** A frame (or REST body) that is not valid JSON or does not match its codec. Never thrown by decoders: returned. */
 export class DecodeError extends Error {
   override readonly name = 'DecodeError'
@@ -23,16 +29,18 @@ export class DecodeError extends Error {
   /** The frame text, truncated and with secrets redacted. */
   readonly raw: string
   constructor(args: { venue: string; codec: string; issues: readonly DecodeIssue[]; raw: string }) {
-    const first = args.issues
+    const issues = args.issues.map(redactIssue)
+    const first = issues
       .slice(0, 3)
       .map((i) => `${i.path}: ${i.expected.startsWith('expected') ? i.expected : `expected ${i.expected}`}, got ${i.actual}`)
       .join('; ')
-    const more = args.issues.length > 3 ? ` (+${args.issues.length - 3} more)` : ''
+    const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : ''
     super(`${args.venue}: ${args.codec}: ${first}${more}`)
     this.venue = args.venue
     this.codec = args.codec
-    this.issues = args.issues
-    this.raw = redactText(truncate(args.raw))
+    this.issues = issues
+    // Redact before truncating: a cut could leave half a secret that no pattern recognises.
+    this.raw = truncate(redactText(args.raw))
   }
   /** Dotted paths of every failing field. */
   get paths(): readonly string[] {
@@ -185,8 +193,25 @@ export type FeedError =
 
 export type FeedErrorKind = FeedError['kind']
 
-export const isFeedError = (e: unknown): e is FeedError =>
-  e instanceof Error && typeof (e as { kind?: unknown }).kind === 'string'
+const FEED_ERROR_KINDS: ReadonlySet<string> = new Set<FeedErrorKind>([
+  'decode',
+  'venue-rejected',
+  'authentication',
+  'book-resync',
+  'stale-connection',
+  'connection-closed',
+  'rate-limit',
+  'configuration',
+  'buffer-overflow',
+  'timeout',
+])
+
+/** Whether `e` is one of Tributary's typed errors (an `Error` with a known `kind`). */
+export const isFeedError = (e: unknown): e is FeedError => {
+  if (!(e instanceof Error)) return false
+  const kind: unknown = (e as { kind?: unknown }).kind
+  return typeof kind === 'string' && FEED_ERROR_KINDS.has(kind)
+}
 
 /** Whether reconnecting can cure this error. Bad credentials and rejected symbols are never retried. */
 export const isRecoverable = (e: unknown): boolean => {

@@ -20,12 +20,21 @@ export interface SymbolParts {
 const CODE = '[A-Za-z0-9][A-Za-z0-9._]*'
 const SYMBOL = new RegExp(`^(${CODE})/(${CODE})(?::(${CODE})(?:-(\\d{6})(?:-(\\d+(?:\\.\\d+)?)-([CP]))?)?)?$`)
 
+const FORMS = 'BASE/QUOTE, BASE/QUOTE:SETTLE, BASE/QUOTE:SETTLE-YYMMDD or BASE/QUOTE:SETTLE-YYMMDD-STRIKE-C|P'
+
+const isDate = (yymmdd: string): boolean => {
+  const month = Number(yymmdd.slice(2, 4))
+  const day = Number(yymmdd.slice(4, 6))
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
+
 /** Parses a unified symbol; `Left` carries a message naming what is wrong. */
 export const parseSymbol = (symbol: string): E.Either<string, SymbolParts> => {
   const m = SYMBOL.exec(symbol)
-  if (m === null) return E.left(`not a unified symbol: ${JSON.stringify(symbol)} (expected BASE/QUOTE, BASE/QUOTE:SETTLE or BASE/QUOTE:SETTLE-YYMMDD)`)
+  if (m === null) return E.left(`not a unified symbol: ${JSON.stringify(symbol)} (expected ${FORMS})`)
   const [, base, quote, settle, expiry, strike, optionType] = m
   if (base === undefined || quote === undefined) return E.left(`not a unified symbol: ${JSON.stringify(symbol)}`)
+  if (expiry !== undefined && !isDate(expiry)) return E.left(`bad expiry in ${JSON.stringify(symbol)}: ${expiry} is not a YYMMDD date`)
   return E.right({
     base,
     quote,
@@ -36,7 +45,7 @@ export const parseSymbol = (symbol: string): E.Either<string, SymbolParts> => {
   })
 }
 
-/** Formats parts back into a unified symbol. */
+/** Formats parts back into a unified symbol. A strike without an option type (or an expiry) is not written. */
 export const formatSymbol = (p: SymbolParts): string => {
   let s = `${p.base}/${p.quote}`
   if (p.settle === undefined) return s

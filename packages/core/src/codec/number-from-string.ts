@@ -33,8 +33,15 @@ export const IntFromString = new t.Type<number, string, unknown>(
   String,
 )
 
-/** A finite JSON number (io-ts `t.number` also admits NaN and Infinity, which JSON never produces). */
-export const FiniteNumber = t.refinement(t.number, Number.isFinite, 'FiniteNumber')
+const isFinite = (u: unknown): u is number => typeof u === 'number' && Number.isFinite(u)
+
+/** A finite number (io-ts `t.number` also admits NaN and Infinity, which JSON never produces but arithmetic does). */
+export const FiniteNumber = new t.Type<number, number, unknown>(
+  'FiniteNumber',
+  isFinite,
+  (u, c) => (isFinite(u) ? t.success(u) : t.failure(u, c, 'expected a finite number')),
+  t.identity,
+)
 
 /** Parses a venue decimal string to a number, or `undefined` for `""` and anything that is not a decimal. */
 export const toNumber = parseDecimal

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import winston from 'winston'
-import { redactText, redactValue } from './redact'
+import { isSecretKey, REDACTED, redactText, redactValue } from './redact'
 
 /** Metadata attached to a log line; pass objects, never concatenated strings. */
 export type LogMeta = Readonly<Record<string, unknown>>
@@ -58,7 +58,7 @@ export const createLogger = (options: LoggerOptions = {}, registry = new SecretR
     const secretSet = registry.all
     for (const key of Object.keys(info)) {
       if (key === 'level') continue
-      info[key] = redactValue(info[key], secretSet)
+      info[key] = isSecretKey(key) ? REDACTED : redactValue(info[key], secretSet)
     }
     if (typeof info.message === 'string') info.message = redactText(info.message, secretSet)
     return info

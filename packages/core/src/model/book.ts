@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 import { EventBase, struct } from './common'
 
 /**
@@ -6,17 +7,17 @@ import { EventBase, struct } from './common'
  * exactness (checksums are computed over them). Size is in base units; `rawSize` is as sent (contracts for
  * OKX derivatives). A size of 0 in an update deletes the level.
  */
-export const BookLevel = t.readonly(t.tuple([t.number, t.number, t.string, t.string]), 'BookLevel')
+export const BookLevel = t.readonly(t.tuple([FiniteNumber, FiniteNumber, t.string, t.string]), 'BookLevel')
 export type BookLevel = t.TypeOf<typeof BookLevel>
 
 const Sides = { bids: t.readonlyArray(BookLevel), asks: t.readonlyArray(BookLevel) }
 const SeqFields = {
   /** Sequence of the book after this event (OKX `seqId`, KuCoin `sequenceEnd`, Weex `u`). */
-  seq: t.number,
+  seq: FiniteNumber,
   /** Checksum the venue sent for the book after this event; absent when not provided (OKX sends 0 now: mapped to absent). */
-  checksum: t.number,
+  checksum: FiniteNumber,
   /** Depth of the venue's stream (400 for OKX `books`, 15/200 for Weex), for truncation. */
-  depth: t.number,
+  depth: FiniteNumber,
 }
 
 /** Replaces the whole book. Bids best-first (descending), asks best-first (ascending) is not required: the engine sorts. */
@@ -33,7 +34,7 @@ export const BookUpdate = struct(
      * The sequence this update follows, in the venue's convention normalised by its mapper: OKX `prevSeqId`,
      * KuCoin `sequenceStart - 1`, Weex `U`. The venue's sequence rule judges continuity with it.
      */
-    prevSeq: t.number,
+    prevSeq: FiniteNumber,
   },
 )
 export type BookUpdate = t.TypeOf<typeof BookUpdate>

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 
 /** Fields every venue event carries. */
 export const EventBase = t.type({
@@ -7,9 +8,9 @@ export const EventBase = t.type({
   /** Unified symbol (`BTC/USDT`, `BTC/USDT:USDT`, `BTC/USDT:USDT-250328`). */
   symbol: t.string,
   /** Venue event time, epoch ms (when the venue sends none, the receive time). */
-  ts: t.number,
+  ts: FiniteNumber,
   /** Local receive time, epoch ms. `receivedAt - ts` is the feed lag. */
-  receivedAt: t.number,
+  receivedAt: FiniteNumber,
 })
 
 export const Side = t.keyof({ buy: null, sell: null }, 'Side')

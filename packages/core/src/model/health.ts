@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 import { struct } from './common'
 
 export const ConnectionStatus = t.keyof({ connecting: null, open: null, reconnecting: null, closed: null }, 'ConnectionStatus')
@@ -14,15 +15,15 @@ export const ConnectionState = struct(
     connection: t.string,
     state: ConnectionStatus,
     /** Local time of the change, epoch ms. */
-    ts: t.number,
-    receivedAt: t.number,
+    ts: FiniteNumber,
+    receivedAt: FiniteNumber,
   },
   {
-    attempt: t.number,
-    delayMs: t.number,
+    attempt: FiniteNumber,
+    delayMs: FiniteNumber,
     reason: t.string,
     /** WebSocket close code or HTTP status of a refused upgrade. */
-    code: t.number,
+    code: FiniteNumber,
   },
 )
 export type ConnectionState = t.TypeOf<typeof ConnectionState>
@@ -50,8 +51,8 @@ export const Issue = struct(
     message: t.string,
     /** The frame text, truncated, secrets redacted. */
     raw: t.string,
-    ts: t.number,
-    receivedAt: t.number,
+    ts: FiniteNumber,
+    receivedAt: FiniteNumber,
   },
   {
     connection: t.string,

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 import { struct } from './common'
 
 export const InstrumentKind = t.keyof({ spot: null, swap: null, future: null, option: null }, 'InstrumentKind')
@@ -17,30 +18,34 @@ export const Instrument = struct(
     base: t.string,
     quote: t.string,
     /** Minimum price increment. */
-    tickSize: t.number,
+    tickSize: FiniteNumber,
     /** Minimum size increment, in the venue's order unit (contracts for OKX derivatives, base for spot). */
-    lotSize: t.number,
+    lotSize: FiniteNumber,
   },
   {
     /** Settlement currency (contracts only). */
     settle: t.string,
     /** Base units per contract (OKX `ctVal`, Weex contract size); 1 when sizes are already in base units. */
-    contractValue: t.number,
+    contractValue: FiniteNumber,
     /** Multiplier applied on top of `contractValue` (OKX `ctMult`). */
-    contractMultiplier: t.number,
+    contractMultiplier: FiniteNumber,
     /** `linear` (settled in quote) or `inverse` (settled in base). */
     contractType: t.keyof({ linear: null, inverse: null }),
     /** Expiry, epoch ms (dated futures and options). */
-    expiry: t.number,
-    strike: t.number,
+    expiry: FiniteNumber,
+    strike: FiniteNumber,
     optionType: t.keyof({ call: null, put: null }),
     /** Smallest order size, in the venue's order unit. */
-    minSize: t.number,
+    minSize: FiniteNumber,
     active: t.boolean,
   },
 )
 export type Instrument = t.TypeOf<typeof Instrument>
 
-/** Base units per venue size unit: `contractValue × contractMultiplier`, or 1 for spot. */
+/**
+ * Base units per venue size unit: `contractValue × contractMultiplier`, or 1 for spot. Linear contracts only: an
+ * inverse contract's value is in the quote currency (OKX `ctValCcy: USD`), so its base size is
+ * `contracts × contractValue × contractMultiplier / price`.
+ */
 export const baseUnitsPerContract = (i: Pick<Instrument, 'contractValue' | 'contractMultiplier'>): number =>
   (i.contractValue ?? 1) * (i.contractMultiplier ?? 1)

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 import { EventBase, Side, struct } from './common'
 
 /** 24h ticker. Sizes and volumes are in base units (contracts already converted). Missing fields were not sent. */
@@ -6,23 +7,23 @@ export const Ticker = struct(
   'Ticker',
   { kind: t.literal('ticker'), ...EventBase.props },
   {
-    last: t.number,
+    last: FiniteNumber,
     /** Size of the last trade. */
-    lastSize: t.number,
-    bid: t.number,
-    bidSize: t.number,
-    ask: t.number,
-    askSize: t.number,
-    open24h: t.number,
-    high24h: t.number,
-    low24h: t.number,
+    lastSize: FiniteNumber,
+    bid: FiniteNumber,
+    bidSize: FiniteNumber,
+    ask: FiniteNumber,
+    askSize: FiniteNumber,
+    open24h: FiniteNumber,
+    high24h: FiniteNumber,
+    low24h: FiniteNumber,
     /** Rolling 24h volume in base currency. */
-    baseVolume24h: t.number,
+    baseVolume24h: FiniteNumber,
     /** Rolling 24h volume in quote currency. */
-    quoteVolume24h: t.number,
+    quoteVolume24h: FiniteNumber,
     /** Mark price, where the venue's ticker carries one (Weex contract). */
-    markPrice: t.number,
-    indexPrice: t.number,
+    markPrice: FiniteNumber,
+    indexPrice: FiniteNumber,
   },
 )
 export type Ticker = t.TypeOf<typeof Ticker>
@@ -32,10 +33,10 @@ export const Quote = t.readonly(
   t.type({
     kind: t.literal('quote'),
     ...EventBase.props,
-    bid: t.number,
-    bidSize: t.number,
-    ask: t.number,
-    askSize: t.number,
+    bid: FiniteNumber,
+    bidSize: FiniteNumber,
+    ask: FiniteNumber,
+    askSize: FiniteNumber,
   }),
   'Quote',
 )
@@ -48,9 +49,9 @@ export const Trade = t.readonly(
     ...EventBase.props,
     /** The venue's trade id, unique per venue and symbol. */
     id: t.string,
-    price: t.number,
+    price: FiniteNumber,
     /** Base units. */
-    size: t.number,
+    size: FiniteNumber,
     /** Taker (aggressor) side, not the resting order's side. */
     side: Side,
   }),
@@ -67,18 +68,18 @@ export const Candle = struct(
     /** `1m`, `5m`, `1h`, `1d`, … (minutes lower-case `m`, months upper-case `M`). */
     interval: t.string,
     /** Candle open time, epoch ms. */
-    openTime: t.number,
-    open: t.number,
-    high: t.number,
-    low: t.number,
-    close: t.number,
+    openTime: FiniteNumber,
+    open: FiniteNumber,
+    high: FiniteNumber,
+    low: FiniteNumber,
+    close: FiniteNumber,
     /** Base units. */
-    volume: t.number,
+    volume: FiniteNumber,
     /** Whether the candle is final. Venues without a flag mark it when a newer candle starts. */
     closed: t.boolean,
   },
   {
-    quoteVolume: t.number,
+    quoteVolume: FiniteNumber,
     /** `last` (trade prices) or `mark` (mark-price candles). */
     priceType: t.keyof({ last: null, mark: null, index: null }),
   },
@@ -87,14 +88,14 @@ export type Candle = t.TypeOf<typeof Candle>
 
 export const FundingRate = struct(
   'FundingRate',
-  { kind: t.literal('funding-rate'), ...EventBase.props, rate: t.number },
+  { kind: t.literal('funding-rate'), ...EventBase.props, rate: FiniteNumber },
   {
     /** Next funding time, epoch ms. */
-    fundingTime: t.number,
-    nextRate: t.number,
+    fundingTime: FiniteNumber,
+    nextRate: FiniteNumber,
   },
 )
 export type FundingRate = t.TypeOf<typeof FundingRate>
 
-export const MarkPrice = struct('MarkPrice', { kind: t.literal('mark-price'), ...EventBase.props, markPrice: t.number }, { indexPrice: t.number })
+export const MarkPrice = struct('MarkPrice', { kind: t.literal('mark-price'), ...EventBase.props, markPrice: FiniteNumber }, { indexPrice: FiniteNumber })
 export type MarkPrice = t.TypeOf<typeof MarkPrice>

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { FiniteNumber } from '../codec/number-from-string'
 import { EventBase, Side, struct } from './common'
 
 export const OrderStatus = t.keyof(
@@ -28,19 +29,19 @@ export const Order = struct(
     type: OrderType,
     status: OrderStatus,
     /** Ordered size, base units. */
-    size: t.number,
+    size: FiniteNumber,
     /** Cumulative filled size, base units. */
-    filledSize: t.number,
+    filledSize: FiniteNumber,
   },
   {
     clientId: t.string,
     timeInForce: TimeInForce,
     /** Limit price; absent for market orders. */
-    price: t.number,
+    price: FiniteNumber,
     /** Average fill price; absent before the first fill. */
-    averagePrice: t.number,
+    averagePrice: FiniteNumber,
     /** Cumulative fee paid, positive = paid, negative = rebate, in `feeCurrency`. */
-    fee: t.number,
+    fee: FiniteNumber,
     feeCurrency: t.string,
     reduceOnly: t.boolean,
     /** The venue's own status word, kept for diagnosis (`live`, `mmp_canceled`, `PENDING`). */
@@ -59,14 +60,14 @@ export const Fill = struct(
     id: t.string,
     orderId: t.string,
     side: Side,
-    price: t.number,
+    price: FiniteNumber,
     /** Base units. */
-    size: t.number,
+    size: FiniteNumber,
   },
   {
     clientOrderId: t.string,
     /** Positive = paid, negative = rebate. */
-    fee: t.number,
+    fee: FiniteNumber,
     feeCurrency: t.string,
     liquidity: t.keyof({ maker: null, taker: null }),
   },
@@ -83,11 +84,11 @@ export const Balance = struct(
     kind: t.literal('balance'),
     ...EventBase.props,
     currency: t.string,
-    total: t.number,
+    total: FiniteNumber,
     /** Available for new orders. */
-    free: t.number,
+    free: FiniteNumber,
     /** Locked in orders or margin. */
-    used: t.number,
+    used: FiniteNumber,
   },
   {},
 )
@@ -103,17 +104,17 @@ export const Position = struct(
     kind: t.literal('position'),
     ...EventBase.props,
     side: PositionSide,
-    size: t.number,
+    size: FiniteNumber,
     marginMode: MarginMode,
   },
   {
     /** Size in the venue's contracts, where the venue counts in contracts. */
-    contracts: t.number,
-    entryPrice: t.number,
-    markPrice: t.number,
-    unrealizedPnl: t.number,
-    leverage: t.number,
-    liquidationPrice: t.number,
+    contracts: FiniteNumber,
+    entryPrice: FiniteNumber,
+    markPrice: FiniteNumber,
+    unrealizedPnl: FiniteNumber,
+    leverage: FiniteNumber,
+    liquidationPrice: FiniteNumber,
   },
 )
 export type Position = t.TypeOf<typeof Position>
