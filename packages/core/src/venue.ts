@@ -107,6 +107,13 @@ export interface ConnectionGroup {
   readonly awaitReady?: boolean
   /** @defaultValue 10_000 */
   readonly readyTimeoutMs?: number
+  /**
+   * Classifies a close or a refused upgrade. `code` is the WebSocket close code (1000–4999) or the HTTP status of a
+   * refused upgrade (below 1000). Return a non-recoverable error (an `AuthenticationError` for a 401 on a signed
+   * upgrade) to stop retrying, a recoverable one to explain the close, or `undefined` to keep the default
+   * (recoverable `ConnectionClosedError`).
+   */
+  readonly closeError?: (close: { readonly code: number | undefined; readonly reason: string }) => FeedError | undefined
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -175,11 +182,19 @@ export interface BookRules {
     | { readonly source: 'stream' }
     | {
         readonly source: 'rest'
-        /** Fetches a full-depth snapshot for the channel; its `seq` aligns the buffered updates. */
+        /**
+         * Fetches a snapshot for the channel; its `seq` aligns the buffered updates. It must cover the full depth of
+         * the diff stream (levels it lacks would never be filled in by updates).
+         */
         readonly fetch: (channel: VenueChannel, http: HttpClient, now: () => number) => Promise<E.Either<FeedError, BookSnapshot>>
       }
   /** Levels per side to keep (the stream's depth); deeper levels are dropped defensively. */
   readonly maxDepth?: (channel: VenueChannel) => number | undefined
+  /**
+   * Accept a crossed book (best bid at or above best ask) instead of resyncing it ('crossed-book').
+   * @defaultValue false
+   */
+  readonly allowCrossed?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -217,6 +232,12 @@ export interface VenueSpec<Frame> {
   readonly unsubscribe: (channels: readonly VenueChannel[], requestId: number) => string
   readonly decode: (raw: string) => E.Either<DecodeError, Frame>
   readonly interpret: (frame: Frame, ctx: InterpretContext) => readonly VenueMessage[]
+  /**
+   * For venues whose interpretation needs memory (dedupe of trades re-sent after a resubscribe, closing candles when
+   * a newer one starts): returns a fresh `interpret` with its own state. Each feed (and each replay) calls it once,
+   * so two feeds on one venue never share state. Without it, `interpret` is used as is.
+   */
+  readonly createInterpreter?: () => (frame: Frame, ctx: InterpretContext) => readonly VenueMessage[]
   readonly books?: BookRules
   /** Instrument metadata over REST; loaded once, before the first channel for which `needsInstruments` holds. */
   readonly instruments?: {

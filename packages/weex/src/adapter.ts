@@ -1,5 +1,6 @@
 import { defineVenue, overlappingRange, type BookRules, type ConnectionGroup, type Credentials, type Heartbeat, type Venue } from '@tributary/core'
 import { privateHeaders } from './auth'
+import { weexCloseError } from './close'
 import { decodeFrame } from './codecs'
 import { createInterpreter } from './interpreter'
 import { PRIVATE, PUBLIC, WEEX_LIMITS, createChannelsFor, depthOf, subscribeFrame, unsubscribeFrame } from './planner'
@@ -36,17 +37,20 @@ export const weexBookRules: BookRules = {
 const heartbeat = (timeoutMs: number): Heartbeat => ({ isPong: () => false, timeoutMs })
 
 /**
- * The Weex contract V3 (USDT-M perpetuals) venue. Holds small per-instance memories (trade ids, forming candles):
- * give each concurrently running feed its own instance.
+ * The Weex contract V3 (USDT-M perpetuals) venue. Interpretation keeps small memories (trade ids, forming candles);
+ * each feed gets its own through `createInterpreter`.
  * @example const feed = createFeed(createWeex({ credentials: { apiKey, secret, passphrase } }))
  */
 export const createWeex = (options: WeexOptions = {}): Venue => {
   const { urls = WEEX_URLS.live, credentials, userAgent = 'tributary', staleAfterMs = 120_000, tradeMemory = 2_000 } = options
   const interpret = createInterpreter({ tradeMemory })
+  const closeError = (group: string): NonNullable<ConnectionGroup['closeError']> => ({ code, reason }) =>
+    code === undefined ? undefined : weexCloseError(group, code, reason)
   const publicGroup: ConnectionGroup = {
     resolve: () => Promise.resolve({ url: urls.public, headers: { 'User-Agent': userAgent } }),
     heartbeat: heartbeat(staleAfterMs),
     limits: WEEX_LIMITS,
+    closeError: closeError(PUBLIC),
   }
   const groups: Record<string, ConnectionGroup> = { [PUBLIC]: publicGroup }
   if (credentials !== undefined) {
@@ -58,6 +62,7 @@ export const createWeex = (options: WeexOptions = {}): Venue => {
       },
       heartbeat: heartbeat(staleAfterMs),
       limits: WEEX_LIMITS,
+      closeError: closeError(PRIVATE),
     }
   }
   return defineVenue({
@@ -69,6 +74,7 @@ export const createWeex = (options: WeexOptions = {}): Venue => {
     unsubscribe: unsubscribeFrame,
     decode: decodeFrame,
     interpret,
+    createInterpreter: () => createInterpreter({ tradeMemory }),
     books: weexBookRules,
     instruments: { load: loadInstruments(urls.rest), needed: () => false },
   })

@@ -4,7 +4,7 @@ import { AuthenticationError, ConnectionClosedError } from '@tributary/core'
 export const WEEX_CLOSE_INVALID_REQUESTS = 1007
 
 /**
- * The typed error for a Weex close or refused upgrade, ready for a core hook that lets venues classify closes.
+ * The typed error for a Weex close or refused upgrade (the `ConnectionGroup.closeError` hook).
  * 1007 (too many invalid requests) stays recoverable: the rejected channels were already failed one by one by their
  * replies, so a reconnect resubscribes only the valid ones. HTTP 401 on the private upgrade (bad key, passphrase or
  * signature, or clock skew) is an `AuthenticationError`: retrying cannot cure it.

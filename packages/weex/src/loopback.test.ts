@@ -57,6 +57,15 @@ describe('weex feed over the loopback simulator', () => {
     expect((await collected).map((o) => o.status)).toEqual(['open', 'filled'])
   })
 
+  it('fails private streams with an authentication error, without redialing, when the signed upgrade is refused', async () => {
+    const f = await start({}, { credentials: { ...credentials, secret: 'not-the-secret' } })
+    const failed = new Promise<unknown>((resolve) => f.orders().subscribe({ error: resolve }))
+    const error = await failed
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(error).toMatchObject({ kind: 'authentication', code: '401' })
+    expect(sim.refused.filter((r) => r.path === '/v3/ws/private')).toHaveLength(1)
+  })
+
   it('answers server pings so the server never closes an idle connection', async () => {
     const f = await start({ pingIntervalMs: 25, maxMissedPongs: 5 })
     const sub = f.ticker('BTC/USDT:USDT').subscribe()

@@ -1,0 +1,175 @@
+import * as E from 'fp-ts/Either'
+import {
+  asapScheduler, asyncScheduler, defer, filter, finalize, map, merge, type Observable, share, skipWhile, startWith, Subject, takeUntil,
+  throwError, timer,
+} from 'rxjs'
+import { maintainBook } from '../book/maintain-book'
+import { BufferOverflowError, ConfigurationError, ConnectionClosedError } from '../errors'
+import { createFetchHttpClient } from '../http/fetch-client'
+import { SecretRegistry, silentLogger } from '../log/logger'
+import type { BookState, OrderBook } from '../model/book'
+import { fullJitterBackoff } from '../socket/backoff'
+import { wsDialer } from '../socket/wire'
+import type { StreamKind, StreamRequest, Venue, VenueChannel, VenueSpec } from '../venue'
+import { deliver } from './deliver'
+import { snapshotMetrics } from './metrics'
+import { ChannelPool } from './pool'
+import { type EventOf, matcher, policyFor } from './request-match'
+import type { Feed, FeedOptions } from './types'
+
+/** A venue spec whose `interpret` carries this feed's own state, for venues that supply `createInterpreter`. */
+const withOwnInterpreter = <F>(spec: VenueSpec<F>): VenueSpec<F> =>
+  spec.createInterpreter === undefined ? spec : { ...spec, interpret: spec.createInterpreter() }
+
+const describeRequest = (r: StreamRequest): string => [r.kind, r.symbol, r.interval].filter((x) => x !== undefined).join(' ')
+
+/**
+ * Opens a venue as one normalized feed. Consumers of the same venue channel share one subscription; connections
+ * are opened, packed, healed and closed on demand.
+ * @example
+ * const feed = createFeed(okx, { logger })
+ * feed.book('BTC/USDT').subscribe((book) => console.log(book.mid))
+ */
+export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
+  const {
+    logger = silentLogger, now = Date.now, secrets = new SecretRegistry(), scheduler = asyncScheduler, backoff = {},
+    bufferCapacity = 10_000, metricsIntervalMs = 1_000, requestTimeoutMs = 10_000, debugFrames = false, dial = wsDialer(),
+    deliveryScheduler = asapScheduler,
+  } = options
+  const spec = withOwnInterpreter(venue.spec)
+  const http = options.http ?? createFetchHttpClient({ venue: spec.id })
+  const log = logger.child({ venue: spec.id })
+  const pool = new ChannelPool({
+    spec, dial, http, now, secrets, logger: log, scheduler, debugFrames,
+    delayMs: fullJitterBackoff(backoff),
+    healthyAfterMs: backoff.healthyAfterMs ?? 10_000,
+  })
+  const closed$ = new Subject<void>()
+  const books = new Map<string, Observable<OrderBook>>()
+
+  const channelsFor = (request: StreamRequest): E.Either<unknown, readonly [VenueChannel, ...VenueChannel[]]> => {
+    const result = spec.channelsFor(request)
+    if (E.isLeft(result)) return result
+    const [first, ...rest] = result.right
+    return first === undefined ? E.left(new ConfigurationError(spec.id, `no channel serves ${describeRequest(request)}`)) : E.right([first, ...rest])
+  }
+
+  const select = <K extends StreamKind>(request: StreamRequest & { readonly kind: K }): Observable<EventOf<K>> =>
+    defer(() => {
+      const channels = channelsFor(request)
+      if (E.isLeft(channels)) return throwError(() => channels.left)
+      const [first] = channels.right
+      const source = channels.right.length === 1 ? pool.channel$(first) : merge(...channels.right.map((c) => pool.channel$(c)))
+      return source.pipe(
+        filter(matcher(request)),
+        deliver<EventOf<K>>({
+          policy: policyFor(request.kind),
+          capacity: bufferCapacity,
+          overflow: () => new BufferOverflowError(spec.id, describeRequest(request), bufferCapacity),
+          onConflated: (n) => {
+            const entry = pool.entries.get(first.key)
+            if (entry !== undefined) entry.conflated += n
+          },
+          scheduler: deliveryScheduler,
+        }),
+      )
+    })
+
+  /** One maintained book per channel, shared by its consumers; a late consumer of a live book gets it at once. */
+  const sharedBook = (channel: VenueChannel, symbol: string): Observable<OrderBook> => {
+    const rules = spec.books
+    if (rules === undefined) return throwError(() => new ConfigurationError(spec.id, 'this venue maintains no books'))
+    let latest: OrderBook | undefined
+    const shared = defer(() => {
+      const lease = pool.acquire(channel)
+      return lease.entry.events$.pipe(
+        filter(matcher({ kind: 'book', symbol })),
+        maintainBook({
+          venue: spec.id, symbol, channel, rules, http, now, logger: log, scheduler,
+          resubscribe: () => lease.resubscribe(),
+          connected$: lease.entry.connected$.pipe(skipWhile((open) => !open)),
+        }),
+        filter((out): out is OrderBook => {
+          if (out.kind === 'book') {
+            latest = out
+            return true
+          }
+          const state: BookState = out
+          if (state.state !== 'live') latest = undefined
+          if (state.state === 'resyncing') lease.entry.resyncs++
+          pool.status$.next(state)
+          return false
+        }),
+        finalize(() => {
+          latest = undefined
+          lease.release()
+        }),
+      )
+    }).pipe(
+      finalize(() => books.delete(channel.key)),
+      share(),
+    )
+    return defer(() => (latest === undefined ? shared : shared.pipe(startWith(latest))))
+  }
+
+  const book = (symbol: string, opts: { readonly depth?: number; readonly channel?: string } = {}): Observable<OrderBook> =>
+    defer(() => {
+      const request: StreamRequest = {
+        kind: 'book', symbol,
+        ...(opts.depth === undefined ? {} : { depth: opts.depth }),
+        ...(opts.channel === undefined ? {} : { channel: opts.channel }),
+      }
+      const channels = channelsFor(request)
+      if (E.isLeft(channels)) return throwError(() => channels.left)
+      const [channel] = channels.right
+      let shared = books.get(channel.key)
+      if (shared === undefined) {
+        shared = sharedBook(channel, symbol)
+        books.set(channel.key, shared)
+      }
+      return shared.pipe(
+        deliver<OrderBook>({
+          policy: 'conflate',
+          capacity: bufferCapacity,
+          overflow: () => new BufferOverflowError(spec.id, describeRequest(request), bufferCapacity),
+          onConflated: (n) => {
+            const entry = pool.entries.get(channel.key)
+            if (entry !== undefined) entry.conflated += n
+          },
+          scheduler: deliveryScheduler,
+        }),
+      )
+    })
+
+  return {
+    venue: spec.id,
+    stream: (request) => select(request),
+    ticker: (symbol) => select({ kind: 'ticker', symbol }),
+    quotes: (symbol) => select({ kind: 'quote', symbol }),
+    trades: (symbol) => select({ kind: 'trades', symbol }),
+    candles: (symbol, interval) => select({ kind: 'candles', symbol, interval }),
+    book,
+    fundingRate: (symbol) => select({ kind: 'funding-rate', symbol }),
+    markPrice: (symbol) => select({ kind: 'mark-price', symbol }),
+    orders: (symbol) => select({ kind: 'orders', ...(symbol === undefined ? {} : { symbol }) }),
+    fills: (symbol) => select({ kind: 'fills', ...(symbol === undefined ? {} : { symbol }) }),
+    positions: (symbol) => select({ kind: 'positions', ...(symbol === undefined ? {} : { symbol }) }),
+    balances: () => select({ kind: 'balances' }),
+    status$: pool.status$.asObservable(),
+    issues$: pool.issues$.asObservable(),
+    metrics$: timer(0, metricsIntervalMs, scheduler).pipe(
+      map(() => snapshotMetrics(spec.id, pool, now())),
+      takeUntil(closed$),
+    ),
+    request: (group, build, opts = {}) => {
+      if (spec.groups[group] === undefined) return Promise.reject(new ConfigurationError(spec.id, `no connection group ${group}`))
+      if (pool.isClosed) return Promise.reject(new ConnectionClosedError(spec.id, group, undefined, 'feed closed'))
+      return pool.requestConnection(group).request(build, opts.timeoutMs ?? requestTimeoutMs)
+    },
+    close: () => {
+      closed$.next()
+      closed$.complete()
+      pool.close()
+    },
+  }
+}

@@ -1,0 +1,3 @@
+export * from './create-feed'
+export * from './deliver'
+export * from './types'

@@ -1,0 +1,150 @@
+import type * as t from 'io-ts'
+import type { BookLevel, BookSnapshot, BookUpdate, Candle, FundingRate, MarkPrice, Quote, Ticker, Trade } from '@tributary/core'
+import type { OkxBookPush, OkxBookTopPush, OkxCandlePush, OkxFundingRatePush, OkxMarkPricePush, OkxTickersPush, OkxTradesPush } from './codecs'
+import { sizeAt, type ToBase } from './sizes'
+import { okxKindOf } from './symbols'
+import { intervalOf } from './topics'
+import type { OkxLevel } from './wire'
+
+/** What a market mapper needs besides the frame. */
+export interface MarketContext {
+  readonly venue: string
+  readonly symbol: string
+  readonly receivedAt: number
+  readonly toBase: ToBase
+}
+
+/** `{ key: value }`, or `{}` when the value is undefined (optional fields are absent, never `undefined`). */
+export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+
+/** Levels per side each OKX book channel holds. */
+export const BOOK_DEPTH: Readonly<Record<string, number>> = { books: 400, 'books-l2-tbt': 400, 'books50-l2-tbt': 50, books5: 5, 'bbo-tbt': 1 }
+
+export const toTickers = (push: t.TypeOf<typeof OkxTickersPush>, c: MarketContext): Ticker[] =>
+  push.data.map((d) => {
+    const spot = okxKindOf(d.instId) === 'spot'
+    const size = (sz: number | undefined, px: number | undefined) => sizeAt(c.toBase, sz, px)
+    return {
+      kind: 'ticker',
+      venue: c.venue,
+      symbol: c.symbol,
+      ts: d.ts,
+      receivedAt: c.receivedAt,
+      ...opt('last', d.last),
+      ...opt('lastSize', size(d.lastSz, d.last)),
+      ...opt('bid', d.bidPx),
+      ...opt('bidSize', size(d.bidSz, d.bidPx)),
+      ...opt('ask', d.askPx),
+      ...opt('askSize', size(d.askSz, d.askPx)),
+      ...opt('open24h', d.open24h),
+      ...opt('high24h', d.high24h),
+      ...opt('low24h', d.low24h),
+      // vol24h is base for spot but contracts for derivatives, where volCcy24h is the base volume.
+      ...opt('baseVolume24h', spot ? d.vol24h : d.volCcy24h),
+      ...opt('quoteVolume24h', spot ? d.volCcy24h : undefined),
+    }
+  })
+
+export const toTrades = (push: t.TypeOf<typeof OkxTradesPush>, c: MarketContext): Trade[] =>
+  push.data.map((d) => ({
+    kind: 'trade',
+    venue: c.venue,
+    symbol: c.symbol,
+    ts: d.ts,
+    receivedAt: c.receivedAt,
+    id: d.tradeId,
+    price: d.px,
+    size: c.toBase(d.sz, d.px),
+    side: d.side,
+  }))
+
+const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): BookLevel[] =>
+  levels.map(([px, sz]) => {
+    const price = Number(px)
+    return [price, toBase(Number(sz), price), px, sz]
+  })
+
+/**
+ * `books*` pushes → a snapshot (replaces the book) or an update. `seq` = `seqId`, `prevSeq` = `prevSeqId` when sent
+ * (not before 2022); `checksum` only when non-zero (OKX sends 0 since it deprecated the checksum).
+ */
+export const toBookEvents = (push: t.TypeOf<typeof OkxBookPush>, c: MarketContext): (BookSnapshot | BookUpdate)[] =>
+  push.data.map((d) => {
+    const base = {
+      venue: c.venue,
+      symbol: c.symbol,
+      ts: d.ts,
+      receivedAt: c.receivedAt,
+      bids: toLevels(d.bids, c.toBase),
+      asks: toLevels(d.asks, c.toBase),
+      ...opt('seq', d.seqId),
+      ...opt('checksum', d.checksum === 0 ? undefined : d.checksum),
+      ...opt('depth', BOOK_DEPTH[push.arg.channel]),
+    }
+    return push.action === 'snapshot'
+      ? { kind: 'book-snapshot', ...base }
+      : { kind: 'book-update', ...base, ...opt('prevSeq', d.prevSeqId) }
+  })
+
+/** `books5`: each push replaces the book's top five levels. */
+export const toBookTops = (push: t.TypeOf<typeof OkxBookTopPush>, c: MarketContext): BookSnapshot[] =>
+  push.data.map((d) => ({
+    kind: 'book-snapshot',
+    venue: c.venue,
+    symbol: c.symbol,
+    ts: d.ts,
+    receivedAt: c.receivedAt,
+    bids: toLevels(d.bids, c.toBase),
+    asks: toLevels(d.asks, c.toBase),
+    ...opt('seq', d.seqId),
+    ...opt('depth', BOOK_DEPTH[push.arg.channel]),
+  }))
+
+/** `bbo-tbt` → quotes; a push with an empty side (one-sided option book) has no quote and yields nothing. */
+export const toQuotes = (push: t.TypeOf<typeof OkxBookTopPush>, c: MarketContext): Quote[] =>
+  push.data.flatMap((d) => {
+    const [bid] = toLevels(d.bids.slice(0, 1), c.toBase)
+    const [ask] = toLevels(d.asks.slice(0, 1), c.toBase)
+    if (bid === undefined || ask === undefined) return []
+    return [{ kind: 'quote', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bid: bid[0], bidSize: bid[1], ask: ask[0], askSize: ask[1] }]
+  })
+
+/** `candle<bar>` rows. Base volume: `vol` for spot, `volCcy` for derivatives (whose `vol` counts contracts). */
+export const toCandles = (push: t.TypeOf<typeof OkxCandlePush>, c: MarketContext): Candle[] => {
+  const spot = okxKindOf(push.arg.instId) === 'spot'
+  const interval = intervalOf(push.arg.channel.slice('candle'.length))
+  return push.data.map((row) => ({
+    kind: 'candle',
+    venue: c.venue,
+    symbol: c.symbol,
+    ts: row.ts,
+    receivedAt: c.receivedAt,
+    interval,
+    openTime: row.ts,
+    open: row.open,
+    high: row.high,
+    low: row.low,
+    close: row.close,
+    volume: spot ? row.vol : row.volCcy,
+    // Old rows have no confirm flag: the candle is taken as still forming.
+    closed: row.confirm ?? false,
+    ...opt('quoteVolume', spot ? row.volCcy : row.volCcyQuote),
+    priceType: 'last',
+  }))
+}
+
+export const toFundingRates = (push: t.TypeOf<typeof OkxFundingRatePush>, c: MarketContext): FundingRate[] =>
+  push.data.map((d) => ({
+    kind: 'funding-rate',
+    venue: c.venue,
+    symbol: c.symbol,
+    ts: d.ts ?? c.receivedAt,
+    receivedAt: c.receivedAt,
+    rate: d.fundingRate,
+    fundingTime: d.fundingTime,
+    ...opt('nextRate', d.nextFundingRate),
+  }))
+
+export const toMarkPrices = (push: t.TypeOf<typeof OkxMarkPricePush>, c: MarketContext): MarkPrice[] =>
+  push.data.map((d) => ({ kind: 'mark-price', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, markPrice: d.markPx }))
