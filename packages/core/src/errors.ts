@@ -84,6 +84,8 @@ export type ResyncReason =
   | 'delta-before-snapshot'
   | 'crossed-book'
   | 'snapshot-too-old'
+  /** An update's `sizeUnit` differs from its snapshot's: levels in two units must never be mixed in one book. */
+  | 'size-unit-changed'
 
 /** One book lost integrity and must be rebuilt; its siblings are unaffected. */
 export class BookResyncError extends Error {

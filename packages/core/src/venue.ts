@@ -153,6 +153,11 @@ export type VenueMessage =
   | { readonly type: 'ignore'; readonly what: string }
   /** A well-formed frame of an unknown type: published as an `unknown-frame` issue. */
   | { readonly type: 'unknown'; readonly what: string }
+  /**
+   * Something worth an issue about a frame that was mapped anyway (a derivative's sizes left in contracts): published
+   * as a `degraded-data` issue. Venues report a cause once per interpreter, not on every frame.
+   */
+  | { readonly type: 'issue'; readonly code: 'degraded-data'; readonly what: string }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Books

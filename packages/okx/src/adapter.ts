@@ -6,7 +6,7 @@ import { loginFrame } from './auth'
 import { okxChecksum } from './checksum'
 import { codecFor } from './codecs'
 import { loadInstruments } from './instruments'
-import { interpret } from './mappers'
+import { createInterpreter, interpret } from './mappers'
 import { BOOK_DEPTH } from './market-mappers'
 import { OKX_GROUPS, OKX_LIMITS, channelsFor, needsInstruments, subscribeFrame, unsubscribeFrame } from './planner'
 import { okxSymbols } from './symbols'
@@ -59,6 +59,7 @@ export const createOkx = (options: OkxOptions = {}): Venue => {
     unsubscribe: unsubscribeFrame,
     decode: decodeJson('okx', codecFor),
     interpret,
+    createInterpreter,
     books: {
       sequence: chainedSequence,
       checksum: okxChecksum,

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/Either'
-import { AuthenticationError, VenueRejectedError, type FeedEvent, type VenueMessage } from '@tributary/core'
+import { AuthenticationError, decodeJson, VenueRejectedError, type FeedEvent, type InterpretContext, type VenueMessage } from '@tributary/core'
 import { interpretRaw, testContext } from './__tests__/support'
+import { codecFor } from './codecs'
+import { createInterpreter } from './mappers'
 
 const at = testContext().receivedAt
 const base = { venue: 'okx', receivedAt: at }
@@ -36,11 +38,6 @@ describe('interpret: market data', () => {
   it('converts inverse contract sizes at the level price', () => {
     const raw = '{"arg":{"channel":"trades","instId":"BTC-USD-SWAP"},"data":[{"instId":"BTC-USD-SWAP","tradeId":"173543957","px":"40000","sz":"8","side":"sell","ts":"1646312664791"}]}'
     expect(eventsOf(raw)).toEqual([{ kind: 'trade', ...base, symbol: 'BTC/USD:BTC', ts: 1646312664791, id: '173543957', price: 40000, size: 0.02, side: 'sell' }])
-  })
-
-  it('reports a derivative without metadata instead of guessing its sizes', () => {
-    const raw = '{"arg":{"channel":"trades","instId":"ETH-USDT-SWAP"},"data":[{"instId":"ETH-USDT-SWAP","tradeId":"1","px":"3000","sz":"7","side":"buy","ts":"1"}]}'
-    expect(interpretRaw(raw)).toEqual([{ type: 'unknown', what: expect.stringContaining('ETH-USDT-SWAP: no contract metadata') }])
   })
 
   it('maps a book snapshot with seq and without a zero checksum', () => {
@@ -96,6 +93,73 @@ describe('interpret: market data', () => {
 
   it('routes data to the channel:instId topic', () => {
     expect(interpretRaw('{"arg":{"channel":"bbo-tbt","instId":"BTC-USDT"},"data":[]}')).toEqual([{ type: 'data', topic: 'bbo-tbt:BTC-USDT', events: [] }])
+  })
+})
+
+describe('interpret: derivatives whose contract value is unknown', () => {
+  const noMetadata = testContext([])
+  const decode = decodeJson('okx', codecFor)
+  const messages = (raw: string, ctx: InterpretContext = noMetadata): readonly VenueMessage[] => {
+    const out = interpretRaw(raw, ctx)
+    if (typeof out === 'string') throw new Error(out)
+    return out
+  }
+  const degraded = (instId: string) => ({ type: 'issue', code: 'degraded-data', what: `okx: contract value unknown for ${instId}: sizes left in contracts (no instrument metadata)` })
+  const trade = (instId: string, id: string) =>
+    `{"arg":{"channel":"trades","instId":"${instId}"},"data":[{"instId":"${instId}","tradeId":"${id}","px":"40000","sz":"8","side":"sell","ts":"1646312664791"}]}`
+
+  it('maps a trade with its size left in contracts and marked, and reports it', () => {
+    expect(messages(trade('BTC-USD-SWAP', '1'))).toEqual([
+      { type: 'data', topic: 'trades:BTC-USD-SWAP', events: [{ kind: 'trade', ...base, symbol: 'BTC/USD:BTC', ts: 1646312664791, id: '1', price: 40000, size: 8, side: 'sell', sizeUnit: 'contracts' }] },
+      degraded('BTC-USD-SWAP'),
+    ])
+  })
+
+  it('keeps a book snapshot\'s prices and its sizes as sent, marked contracts', () => {
+    const raw = '{"arg":{"channel":"books5","instId":"BTC-USDT-SWAP"},"data":[{"asks":[["29960","12","0","1"]],"bids":[["29959.9","431","0","3"]],"instId":"BTC-USDT-SWAP","ts":"1652671418459"}]}'
+    const [data] = messages(raw)
+    expect(data).toMatchObject({ type: 'data', events: [{ kind: 'book-snapshot', bids: [[29959.9, 431, '29959.9', '431']], asks: [[29960, 12, '29960', '12']], sizeUnit: 'contracts' }] })
+  })
+
+  it('marks a quote\'s and a ticker\'s sizes as contracts, leaving the base volume as sent in volCcy24h', () => {
+    const quote = '{"arg":{"channel":"bbo-tbt","instId":"BTC-USDT-SWAP"},"data":[{"asks":[["29960","12","0","1"]],"bids":[["29959.9","431","0","3"]],"ts":"1"}]}'
+    const ticker = '{"arg":{"channel":"tickers","instId":"BTC-USDT-SWAP"},"data":[{"instId":"BTC-USDT-SWAP","last":"29963","lastSz":"2","askPx":"29960","askSz":"12","bidPx":"29959.9","bidSz":"431","open24h":"1","high24h":"1","low24h":"1","volCcy24h":"108540.53","vol24h":"10854053","ts":"1"}]}'
+    const events = [quote, ticker].map((raw) => {
+      const [data] = messages(raw)
+      return data?.type === 'data' ? data.events[0] : undefined
+    })
+    expect(events).toMatchObject([
+      { kind: 'quote', bid: 29959.9, bidSize: 431, ask: 29960, askSize: 12, sizeUnit: 'contracts' },
+      { kind: 'ticker', lastSize: 2, bidSize: 431, askSize: 12, baseVolume24h: 108540.53, sizeUnit: 'contracts' },
+    ])
+  })
+
+  it('leaves spot and converted derivative events unmarked', () => {
+    const [data] = messages(trade('BTC-USD-SWAP', '1'), testContext())
+    expect(data?.type === 'data' && data.events[0]).not.toHaveProperty('sizeUnit')
+  })
+
+  it('needs no contract value for candles: no mark, no issue', () => {
+    const raw = '{"arg":{"channel":"candle1m","instId":"ETH-USDT-SWAP"},"data":[["1662716640000","1","1","1","1","1400","6.7561","140000","1"]]}'
+    const out = messages(raw)
+    expect([out.length, out[0]?.type === 'data' && out[0].events[0]]).toEqual([1, expect.not.objectContaining({ sizeUnit: 'contracts' })])
+  })
+
+  it('reports an instrument once per interpreter, and each instrument on its own', () => {
+    const interpret = createInterpreter()
+    const types = ['BTC-USD-SWAP', 'BTC-USD-SWAP', 'BTC-USDT-SWAP'].map((instId, i) => {
+      const frame = decode(trade(instId, String(i)))
+      return E.isRight(frame) ? interpret(frame.right, noMetadata).map((m) => m.type) : []
+    })
+    expect(types).toEqual([['data', 'issue'], ['data'], ['data', 'issue']])
+  })
+
+  it('gives each interpreter its own memory', () => {
+    const frame = decode(trade('BTC-USD-SWAP', '1'))
+    const first = (interpret: ReturnType<typeof createInterpreter>) => (E.isRight(frame) ? interpret(frame.right, noMetadata).map((m) => m.type) : [])
+    const shared = createInterpreter()
+    first(shared)
+    expect([first(shared), first(createInterpreter())]).toEqual([['data'], ['data', 'issue']])
   })
 })
 

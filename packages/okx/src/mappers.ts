@@ -25,19 +25,30 @@ type Frame<K extends OkxFrame['type']> = Extract<OkxFrame, { type: K }>['frame']
  */
 const problem = (what: string): VenueMessage => ({ type: 'unknown', what })
 
-/** Maps a market push whose sizes may need contract conversion; without metadata, one issue instead of guessed sizes. */
+/** Whether a derivative whose contract value is unknown should be reported now (the first time, per interpreter). */
+type FirstReport = (instId: string) => boolean
+
+/**
+ * Maps a market push whose sizes may need contract conversion. Without a contract value the sizes stay contracts,
+ * marked `sizeUnit: 'contracts'`, and a `degraded-data` issue says so when `firstReport` allows: prices are never lost,
+ * sizes are never passed off as base units. Without `firstReport`, the channel's figures need no contract value.
+ */
 const market = <F extends { readonly arg: { readonly channel: string; readonly instId: string } }>(
   frame: F,
   ctx: InterpretContext,
   map: (frame: F, c: MarketContext) => readonly FeedEvent[],
-  sizes = true,
+  firstReport: FirstReport | undefined,
 ): VenueMessage[] => {
+  const { instId, channel } = frame.arg
   const topic = topicOf(frame.arg)
-  const symbol = fromOkxSymbol(frame.arg.instId)
-  if (symbol === undefined) return [problem(`okx ${frame.arg.channel}: instrument id ${frame.arg.instId} not understood`)]
-  const toBase = sizes ? toBaseFor(frame.arg.instId, ctx.instrument) : E.right(identity)
-  if (E.isLeft(toBase)) return [problem(toBase.left)]
-  return [{ type: 'data', topic, events: map(frame, { venue: VENUE, symbol, receivedAt: ctx.receivedAt, toBase: toBase.right }) }]
+  const symbol = fromOkxSymbol(instId)
+  if (symbol === undefined) return [problem(`okx ${channel}: instrument id ${instId} not understood`)]
+  const c = { venue: VENUE, symbol, receivedAt: ctx.receivedAt }
+  const toBase = firstReport === undefined ? E.right(identity) : toBaseFor(instId, ctx.instrument)
+  if (E.isRight(toBase)) return [{ type: 'data', topic, events: map(frame, { ...c, toBase: toBase.right }) }]
+  const data: VenueMessage = { type: 'data', topic, events: map(frame, { ...c, toBase: identity, sizeUnit: 'contracts' }) }
+  if (firstReport?.(instId) !== true) return [data]
+  return [data, { type: 'issue', code: 'degraded-data', what: `okx: contract value unknown for ${instId}: sizes left in contracts (no instrument metadata)` }]
 }
 
 const rejection = (f: Frame<'error-event'>): VenueMessage => {
@@ -113,27 +124,44 @@ const privateData = (frame: OkxFrame, ctx: InterpretContext): VenueMessage[] | u
   }
 }
 
-/**
- * What one decoded OKX frame means to the connection layer: data for a topic, acks, rejections (by channel when OKX
- * names it), login readiness, fatal login errors, the 64008 reconnect notice, and trade-op replies.
- */
-export const interpret = (frame: OkxFrame, ctx: InterpretContext): readonly VenueMessage[] => {
+const interpretWith = (frame: OkxFrame, ctx: InterpretContext, firstReport: FirstReport): readonly VenueMessage[] => {
   switch (frame.type) {
     case 'tickers':
-      return market(frame.frame, ctx, toTickers)
+      return market(frame.frame, ctx, toTickers, firstReport)
     case 'trades':
-      return market(frame.frame, ctx, toTrades)
+      return market(frame.frame, ctx, toTrades, firstReport)
     case 'book':
-      return market(frame.frame, ctx, toBookEvents)
+      return market(frame.frame, ctx, toBookEvents, firstReport)
     case 'book-top':
-      return market(frame.frame, ctx, frame.frame.arg.channel === 'bbo-tbt' ? toQuotes : toBookTops)
+      return market(frame.frame, ctx, frame.frame.arg.channel === 'bbo-tbt' ? toQuotes : toBookTops, firstReport)
+    // Candle, funding and mark-price figures need no contract value.
     case 'candles':
-      return market(frame.frame, ctx, toCandles, false)
+      return market(frame.frame, ctx, toCandles, undefined)
     case 'funding-rate':
-      return market(frame.frame, ctx, toFundingRates, false)
+      return market(frame.frame, ctx, toFundingRates, undefined)
     case 'mark-price':
-      return market(frame.frame, ctx, toMarkPrices, false)
+      return market(frame.frame, ctx, toMarkPrices, undefined)
     default:
       return control(frame) ?? privateData(frame, ctx) ?? [{ type: 'unknown', what: `okx ${frame.type}` }]
   }
+}
+
+export type OkxInterpret = (frame: OkxFrame, ctx: InterpretContext) => readonly VenueMessage[]
+
+/**
+ * What one decoded OKX frame means to the connection layer: data for a topic, acks, rejections (by channel when OKX
+ * names it), login readiness, fatal login errors, the 64008 reconnect notice, and trade-op replies. Stateless: a
+ * derivative without contract value is reported on every frame; feeds use {@link createInterpreter}.
+ */
+export const interpret: OkxInterpret = (frame, ctx) => interpretWith(frame, ctx, () => true)
+
+/** An {@link interpret} with memory: a derivative without contract value is reported once per instrument. */
+export const createInterpreter = (): OkxInterpret => {
+  const reported = new Set<string>()
+  return (frame, ctx) =>
+    interpretWith(frame, ctx, (instId) => {
+      if (reported.has(instId)) return false
+      reported.add(instId)
+      return true
+    })
 }

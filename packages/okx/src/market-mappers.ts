@@ -1,5 +1,5 @@
 import type * as t from 'io-ts'
-import type { BookLevel, BookSnapshot, BookUpdate, Candle, FundingRate, MarkPrice, Quote, Ticker, Trade } from '@tributary/core'
+import type { BookLevel, BookSnapshot, BookUpdate, Candle, FundingRate, MarkPrice, Quote, SizeUnit, Ticker, Trade } from '@tributary/core'
 import type { OkxBookPush, OkxBookTopPush, OkxCandlePush, OkxFundingRatePush, OkxMarkPricePush, OkxTickersPush, OkxTradesPush } from './codecs'
 import { sizeAt, type ToBase } from './sizes'
 import { okxKindOf } from './symbols'
@@ -12,6 +12,8 @@ export interface MarketContext {
   readonly symbol: string
   readonly receivedAt: number
   readonly toBase: ToBase
+  /** `contracts` when the contract value is unknown: `toBase` then leaves sizes as sent, and the events say so. */
+  readonly sizeUnit?: SizeUnit
 }
 
 /** `{ key: value }`, or `{}` when the value is undefined (optional fields are absent, never `undefined`). */
@@ -43,6 +45,7 @@ export const toTickers = (push: t.TypeOf<typeof OkxTickersPush>, c: MarketContex
       // vol24h is base for spot but contracts for derivatives, where volCcy24h is the base volume.
       ...opt('baseVolume24h', spot ? d.vol24h : d.volCcy24h),
       ...opt('quoteVolume24h', spot ? d.volCcy24h : undefined),
+      ...opt('sizeUnit', c.sizeUnit),
     }
   })
 
@@ -57,6 +60,7 @@ export const toTrades = (push: t.TypeOf<typeof OkxTradesPush>, c: MarketContext)
     price: d.px,
     size: c.toBase(d.sz, d.px),
     side: d.side,
+    ...opt('sizeUnit', c.sizeUnit),
   }))
 
 const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): BookLevel[] =>
@@ -81,6 +85,7 @@ export const toBookEvents = (push: t.TypeOf<typeof OkxBookPush>, c: MarketContex
       ...opt('seq', d.seqId),
       ...opt('checksum', d.checksum === 0 ? undefined : d.checksum),
       ...opt('depth', BOOK_DEPTH[push.arg.channel]),
+      ...opt('sizeUnit', c.sizeUnit),
     }
     return push.action === 'snapshot'
       ? { kind: 'book-snapshot', ...base }
@@ -99,6 +104,7 @@ export const toBookTops = (push: t.TypeOf<typeof OkxBookTopPush>, c: MarketConte
     asks: toLevels(d.asks, c.toBase),
     ...opt('seq', d.seqId),
     ...opt('depth', BOOK_DEPTH[push.arg.channel]),
+    ...opt('sizeUnit', c.sizeUnit),
   }))
 
 /** `bbo-tbt` → quotes; a push with an empty side (one-sided option book) has no quote and yields nothing. */
@@ -107,7 +113,7 @@ export const toQuotes = (push: t.TypeOf<typeof OkxBookTopPush>, c: MarketContext
     const [bid] = toLevels(d.bids.slice(0, 1), c.toBase)
     const [ask] = toLevels(d.asks.slice(0, 1), c.toBase)
     if (bid === undefined || ask === undefined) return []
-    return [{ kind: 'quote', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bid: bid[0], bidSize: bid[1], ask: ask[0], askSize: ask[1] }]
+    return [{ kind: 'quote', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bid: bid[0], bidSize: bid[1], ask: ask[0], askSize: ask[1], ...opt('sizeUnit', c.sizeUnit) }]
   })
 
 /** `candle<bar>` rows. Base volume: `vol` for spot, `volCcy` for derivatives (whose `vol` counts contracts). */

@@ -27,7 +27,7 @@ export const sizeAt = (toBase: ToBase, size: number | undefined, price: number |
  * The size converter for an instrument. Spot sizes are already base units. Derivative sizes are contracts:
  * linear and option contracts are worth `ctVal × ctMult` base units; inverse contracts (`ctType: inverse`, `ctVal` in
  * USD) are worth `ctVal × ctMult / price` base units. Without metadata for a derivative this is a `Left`: sizes are
- * never guessed.
+ * never guessed (market data then keeps the contracts as sent, marked `sizeUnit: 'contracts'`).
  */
 export const toBaseFor = (instId: string, instrument: (id: string) => Instrument | undefined): E.Either<string, ToBase> => {
   const kind = okxKindOf(instId)

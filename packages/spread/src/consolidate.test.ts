@@ -33,6 +33,12 @@ describe('consolidateTop', () => {
     expect(consolidateTop('BTC/USDT', [view('okx', [100, 1], [100.5, 1]), view('kucoin', [101, 1], [101.5, 1])]).crossed).toBe(true)
   })
 
+  it('merges a contract-sized market by price, with size 0 and its size flag', () => {
+    const contracts: MarketView = { ...view('okx', [101, 0], [102, 0]), sizeFlags: ['size-unit-contracts'] }
+    const top = consolidateTop('BTC/USDT', [contracts, view('kucoin', [100, 2], [103, 1])])
+    expect([top.bestBid, top.excluded]).toEqual([{ venue: 'okx', symbol: 'BTC/USDT', price: 101, size: 0, ageMs: 10, sizeFlags: ['size-unit-contracts'] }, []])
+  })
+
   it('leaves flagged markets out and lists them', () => {
     const top = consolidateTop('BTC/USDT', [view('okx', [100, 1], [102, 1]), view('kucoin', [150, 1], [151, 1], ['book-not-live'])])
     expect([top.bestBid?.venue, top.excluded]).toEqual(['okx', [{ venue: 'kucoin', symbol: 'BTC/USDT', flags: ['book-not-live'] }]])
@@ -44,6 +50,14 @@ describe('mergeBooks', () => {
     const merged = mergeBooks([book('okx', 'BTC/USDT', [[100, 1], [99, 2], [98, 9]], [[101, 1], [102, 2]]), book('kucoin', 'BTC/USDT', [[99.5, 3]], [[100.5, 1]])], 2)
     expect(merged.bids.map((l) => [l.price, l.venue])).toEqual([[100, 'okx'], [99.5, 'kucoin'], [99, 'okx']])
     expect(merged.asks.map((l) => [l.price, l.venue])).toEqual([[100.5, 'kucoin'], [101, 'okx'], [102, 'okx']])
+  })
+
+  it('gives a contract-sized book its prices with size 0 and a size flag, never contract counts', () => {
+    const merged = mergeBooks([{ ...book('okx', 'BTC/USDT:USDT', [[100, 431]], [[101, 12]]), sizeUnit: 'contracts' }, book('kucoin', 'BTC/USDT', [[99.5, 3]], [[100.5, 1]])], 1)
+    expect(merged.bids).toEqual([
+      { price: 100, size: 0, venue: 'okx', symbol: 'BTC/USDT:USDT', sizeFlags: ['size-unit-contracts'] },
+      { price: 99.5, size: 3, venue: 'kucoin', symbol: 'BTC/USDT' },
+    ])
   })
 
   it('leaves out a book that is not live', () => {

@@ -1,14 +1,16 @@
 import type { OrderBook } from '@tributary/core'
-import type { LegFlag, MarketView } from './health'
+import { sizeFlagsOf, type LegFlag, type MarketView, type SizeFlag } from './health'
 
 /** A price on one venue's market. */
 export interface VenueTouch {
   readonly venue: string
   readonly symbol: string
   readonly price: number
-  /** Base units. */
+  /** Base units; 0 when unknown (see `sizeFlags`). */
   readonly size: number
   readonly ageMs: number | undefined
+  /** Present when the price is usable but the size is not. */
+  readonly sizeFlags?: readonly SizeFlag[]
 }
 
 /** The best bid and ask across venues for one instrument, with where they come from. */
@@ -43,8 +45,9 @@ export const consolidateTop = (instrument: string, markets: readonly MarketView[
       excluded.push({ venue: m.venue, symbol: m.symbol, flags: m.flags })
       continue
     }
-    if (m.bid !== undefined) bids.push({ venue: m.venue, symbol: m.symbol, ...m.bid, ageMs: m.ageMs })
-    if (m.ask !== undefined) asks.push({ venue: m.venue, symbol: m.symbol, ...m.ask, ageMs: m.ageMs })
+    const sized = m.sizeFlags === undefined ? {} : { sizeFlags: m.sizeFlags }
+    if (m.bid !== undefined) bids.push({ venue: m.venue, symbol: m.symbol, ...m.bid, ageMs: m.ageMs, ...sized })
+    if (m.ask !== undefined) asks.push({ venue: m.venue, symbol: m.symbol, ...m.ask, ageMs: m.ageMs, ...sized })
   }
   bids.sort(bestBidFirst)
   asks.sort(bestAskFirst)
@@ -56,14 +59,17 @@ export const consolidateTop = (instrument: string, markets: readonly MarketView[
 /** A level of a merged book: one venue's price level. */
 export interface MergedLevel {
   readonly price: number
+  /** Base units; 0 when its book's sizes are contracts of unknown value (then `sizeFlags` is present). */
   readonly size: number
   readonly venue: string
   readonly symbol: string
+  readonly sizeFlags?: readonly SizeFlag[]
 }
 
 /**
  * Merges the best `depth` levels per side of several venues' books into one ladder per side, best first, each level
- * keeping its venue. Books that are not live are left out and named in `excluded`.
+ * keeping its venue. Books that are not live are left out and named in `excluded`. A book whose sizes are contracts
+ * of unknown value (`sizeUnit: 'contracts'`) gives its prices with size 0 and `sizeFlags`: units are never mixed.
  * @example mergeBooks([okxBook, kucoinBook], 5).asks[0] // { price, size, venue: 'kucoin', symbol: 'BTC/USDT' }
  */
 export const mergeBooks = (
@@ -79,8 +85,11 @@ export const mergeBooks = (
       continue
     }
     const top = book.top(depth)
-    for (const [price, size] of top.bids) bids.push({ price, size, venue: book.venue, symbol: book.symbol })
-    for (const [price, size] of top.asks) asks.push({ price, size, venue: book.venue, symbol: book.symbol })
+    const flags = sizeFlagsOf(book.sizeUnit)
+    const level = ([price, size]: readonly [number, number, ...unknown[]]): MergedLevel =>
+      ({ price, size: flags.sizeFlags === undefined ? size : 0, venue: book.venue, symbol: book.symbol, ...flags })
+    for (const l of top.bids) bids.push(level(l))
+    for (const l of top.asks) asks.push(level(l))
   }
   const ageless = (l: MergedLevel): VenueTouch => ({ ...l, ageMs: undefined })
   bids.sort((a, b) => bestBidFirst(ageless(a), ageless(b)))

@@ -32,6 +32,15 @@ describe('assessMarket', () => {
     expect([at(3_000), at(3_001)]).toEqual([[], ['quote-stale']])
   })
 
+  it('keeps a contract-sized market usable, with its size flagged apart from its flags', () => {
+    const view = flagsAfter([{ ...book('okx', 'BTC/USDT', [[100, 431]], [[101, 12]], { receivedAt: 900 }), sizeUnit: 'contracts' }])
+    expect([view.flags, view.sizeFlags, view.bid]).toEqual([[], ['size-unit-contracts'], { price: 100, size: 0 }])
+  })
+
+  it('has no size flags for base-unit sizes', () => {
+    expect(flagsAfter([book('okx', 'BTC/USDT', [[100, 1]], [[101, 1]])])).not.toHaveProperty('sizeFlags')
+  })
+
   it('lists every reason at once', () => {
     const view = flagsAfter(
       [book('okx', 'BTC/USDT', [[100, 1]], [[101, 1]], { receivedAt: 0 }), bookState('okx', 'BTC/USDT', 'stale', 'live'), connection('okx', 'public#1', 'closed')],

@@ -1,4 +1,4 @@
-import type { BookStatus, ConnectionStatus } from '@tributary/core'
+import type { BookStatus, ConnectionStatus, SizeUnit } from '@tributary/core'
 import { connectionOf, type MarketBoard, type MarketTop, type Touch } from './market'
 
 /** Why a market may not be used. */
@@ -13,6 +13,15 @@ export type LegFlag =
   | 'quote-stale'
   /** Its stream failed (rejected symbol, failed login) and will not recover by itself. */
   | 'stream-failed'
+
+/** Why a usable market's prices may be used but its sizes may not. */
+export type SizeFlag =
+  /** Its venue sent sizes in contracts of unknown value (`sizeUnit: 'contracts'`): no executable size in base units. */
+  'size-unit-contracts'
+
+/** @internal `{ sizeFlags }` for sizes in `unit`, or `{}` when they are base units. */
+export const sizeFlagsOf = (unit: SizeUnit | undefined): { readonly sizeFlags?: readonly SizeFlag[] } =>
+  unit === 'contracts' ? { sizeFlags: ['size-unit-contracts'] } : {}
 
 export interface StalenessOptions {
   /** Local time now, epoch ms. */
@@ -37,6 +46,8 @@ export interface MarketView {
   /** Why its stream failed, when it has. */
   readonly failure: string | undefined
   readonly flags: readonly LegFlag[]
+  /** Present when its prices are usable but its sizes are not (then `bid.size` and `ask.size` are 0). */
+  readonly sizeFlags?: readonly SizeFlag[]
 }
 
 /** Judges one market: a book that is not live, a connection that is not open, or an old quote flags it. */
@@ -60,6 +71,7 @@ export const assessMarket = (board: MarketBoard, market: MarketTop, options: Sta
     connection,
     failure: market.failure,
     flags,
+    ...sizeFlagsOf(market.sizeUnit),
   }
 }
 

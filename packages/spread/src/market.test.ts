@@ -42,6 +42,25 @@ describe('applyInput', () => {
   })
 })
 
+describe('contract-sized inputs', () => {
+  const contracts = { sizeUnit: 'contracts' } as const
+
+  it('takes the prices of a contract-sized book, with sizes 0 and the market marked contracts', () => {
+    const m = okx(fold([{ ...book('okx', 'BTC/USDT', [[100, 431]], [[101, 12]]), ...contracts }]))
+    expect([m?.bid, m?.ask, m?.sizeUnit]).toEqual([{ price: 100, size: 0 }, { price: 101, size: 0 }, 'contracts'])
+  })
+
+  it('takes the prices of a contract-sized quote, with sizes 0', () => {
+    const m = okx(fold([{ ...quote('okx', 'BTC/USDT', 100, 431, 101, 12), ...contracts }]))
+    expect([m?.bid, m?.ask, m?.sizeUnit]).toEqual([{ price: 100, size: 0 }, { price: 101, size: 0 }, 'contracts'])
+  })
+
+  it('drops the mark when base-unit sizes arrive', () => {
+    const m = okx(fold([{ ...book('okx', 'BTC/USDT', [[100, 431]], [[101, 12]]), ...contracts }, book('okx', 'BTC/USDT', [[100, 4.31]], [[101, 0.12]])]))
+    expect([m?.bid, m?.sizeUnit]).toEqual([{ price: 100, size: 4.31 }, undefined])
+  })
+})
+
 describe('a market failure', () => {
   it('is cleared when data flows again', () => {
     const failed = { kind: 'market-failure', venue: 'okx', symbol: 'BTC/USDT', message: 'request failed' } as const

@@ -1,8 +1,9 @@
-import type { BookState, BookStatus, ConnectionState, ConnectionStatus, OrderBook, Quote, Ticker } from '@tributary/core'
+import type { BookState, BookStatus, ConnectionState, ConnectionStatus, OrderBook, Quote, SizeUnit, Ticker } from '@tributary/core'
 
 /** One side of a market's touch: price and size in base units. */
 export interface Touch {
   readonly price: number
+  /** Base units; 0 when unknown (not sent, or sent in contracts of unknown value: see `MarketTop.sizeUnit`). */
   readonly size: number
 }
 
@@ -29,6 +30,11 @@ export interface MarketTop {
   readonly receivedAt: number | undefined
   /** Which stream the touch came from. */
   readonly source: 'book' | 'quote' | 'ticker' | undefined
+  /**
+   * `contracts` when the touch came from a book, quote or ticker whose sizes are venue contracts (contract value
+   * unknown): its prices are right, its sizes are 0 rather than contract counts passed off as base units.
+   */
+  readonly sizeUnit: SizeUnit | undefined
   /** Integrity state of the market's book; `undefined` while it has none (quote and ticker sources). */
   readonly book: BookStatus | undefined
   readonly bookReason: string | undefined
@@ -66,15 +72,16 @@ export const createBoard = (markets: readonly MarketRef[]): MarketBoard => ({
   markets: new Map(
     markets.map(({ venue, symbol }) => [
       marketKey(venue, symbol),
-      { venue, symbol, bid: undefined, ask: undefined, ts: undefined, receivedAt: undefined, source: undefined, book: undefined, bookReason: undefined, connectionId: undefined, failure: undefined },
+      { venue, symbol, bid: undefined, ask: undefined, ts: undefined, receivedAt: undefined, source: undefined, sizeUnit: undefined, book: undefined, bookReason: undefined, connectionId: undefined, failure: undefined },
     ]),
   ),
   connections: new Map(),
   counters: new Map(),
 })
 
-const touch = (price: number | undefined, size: number | undefined): Touch | undefined =>
-  price === undefined || !Number.isFinite(price) ? undefined : { price, size: size ?? 0 }
+/** A touch in base units: a size in contracts (`unit`) is never taken for one. */
+const touch = (price: number | undefined, size: number | undefined, unit: SizeUnit | undefined): Touch | undefined =>
+  price === undefined || !Number.isFinite(price) ? undefined : { price, size: unit === 'contracts' ? 0 : (size ?? 0) }
 
 const withMarket = (board: MarketBoard, venue: string, symbol: string, change: (m: MarketTop) => MarketTop): MarketBoard => {
   const key = marketKey(venue, symbol)
@@ -101,11 +108,12 @@ export const applyInput = (board: MarketBoard, input: MarketInput): MarketBoard 
     case 'book':
       return withMarket(board, input.venue, input.symbol, (m) => ({
         ...m,
-        bid: input.bestBid === undefined ? undefined : { price: input.bestBid[0], size: input.bestBid[1] },
-        ask: input.bestAsk === undefined ? undefined : { price: input.bestAsk[0], size: input.bestAsk[1] },
+        bid: touch(input.bestBid?.[0], input.bestBid?.[1], input.sizeUnit),
+        ask: touch(input.bestAsk?.[0], input.bestAsk?.[1], input.sizeUnit),
         ts: input.ts,
         receivedAt: input.receivedAt,
         source: 'book',
+        sizeUnit: input.sizeUnit,
         book: input.status,
         bookReason: input.status === m.book ? m.bookReason : undefined,
         failure: undefined,
@@ -116,7 +124,16 @@ export const applyInput = (board: MarketBoard, input: MarketInput): MarketBoard 
       return withMarket(board, input.venue, input.symbol, (m) =>
         m.source !== undefined && PRIORITY[m.source] > PRIORITY[source]
           ? m
-          : { ...m, bid: touch(input.bid, input.bidSize), ask: touch(input.ask, input.askSize), ts: input.ts, receivedAt: input.receivedAt, source, failure: undefined },
+          : {
+              ...m,
+              bid: touch(input.bid, input.bidSize, input.sizeUnit),
+              ask: touch(input.ask, input.askSize, input.sizeUnit),
+              ts: input.ts,
+              receivedAt: input.receivedAt,
+              source,
+              sizeUnit: input.sizeUnit,
+              failure: undefined,
+            },
       )
     }
     case 'book-state': {

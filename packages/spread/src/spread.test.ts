@@ -69,6 +69,44 @@ describe('computeSpread', () => {
   })
 })
 
+describe('computeSpread with a contract-sized leg', () => {
+  const contractOkx = view('okx', 'BTC/USDT:USDT', [99.5, 0], [100, 0], { sizeFlags: ['size-unit-contracts'] })
+
+  it('computes the edge from the prices and reports no executable size, flagged', () => {
+    const s = computeSpread('BTC/USDT', contractOkx, kucoin)
+    expect(s).toEqual({
+      kind: 'spread',
+      instrument: 'BTC/USDT',
+      buy: { venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'buy', price: 100, size: undefined, feeBps: 0, ageMs: 40, book: 'live', connection: 'open', flags: [], sizeFlags: ['size-unit-contracts'] },
+      sell: { venue: 'kucoin', symbol: 'BTC/USDT', side: 'sell', price: 101, size: 1.5, feeBps: 0, ageMs: 40, book: 'live', connection: 'open', flags: [] },
+      usable: true,
+      grossBps: 100,
+      netBps: 100,
+      size: 0,
+      notional: 0,
+      sizeFlags: ['size-unit-contracts'],
+    })
+  })
+
+  it('takes fees into the net edge as usual', () => {
+    const s = computeSpread('BTC/USDT', kucoin, contractOkx, { fees: feeTable({ okx: 5, kucoin: 10 }) })
+    // buy kucoin at 101.5, sell okx at 99.5: gross −2 / 101.5, net (99.5 × 0.9995 − 101.5 × 1.001) / 101.5 = −2.15125 / 101.5
+    expect(s.usable && [s.size, s.notional, s.sizeFlags]).toEqual([0, 0, ['size-unit-contracts']])
+    expect(s.usable && s.grossBps).toBeCloseTo(-197.044334975369, 9)
+    expect(s.usable && s.netBps).toBeCloseTo(-211.945812807882, 9)
+  })
+
+  it('gives no contract counts even when instruments are known', () => {
+    const lookup = () => instrument('okx', 'BTC/USDT:USDT', { kind: 'swap', lotSize: 1, contractValue: 0.01 })
+    expect(computeSpread('BTC/USDT', contractOkx, kucoin, { instrument: lookup })).not.toHaveProperty('orderSizes')
+  })
+
+  it('still excludes a contract-sized leg that is flagged', () => {
+    const s = computeSpread('BTC/USDT', { ...contractOkx, flags: ['quote-stale'] }, kucoin)
+    expect([s.usable, s.buy.flags, s.buy.sizeFlags]).toEqual([false, ['quote-stale'], ['size-unit-contracts']])
+  })
+})
+
 describe('lotInBase', () => {
   it('multiplies a contract lot by the contract value and multiplier', () => {
     expect(lotInBase(instrument('okx', 'BTC/USD:BTC-250328', { kind: 'future', lotSize: 1, contractValue: 0.1, contractMultiplier: 3 }))).toBe(0.3)

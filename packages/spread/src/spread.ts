@@ -1,6 +1,6 @@
 import { baseUnitsPerContract, type BookStatus, type ConnectionStatus, type Instrument } from '@tributary/core'
 import type { TakerFees } from './fees'
-import type { LegFlag, MarketView } from './health'
+import type { LegFlag, MarketView, SizeFlag } from './health'
 
 /** One leg of a spread: where the ask is lifted (`buy`) or the bid is hit (`sell`). */
 export interface SpreadLeg {
@@ -9,7 +9,7 @@ export interface SpreadLeg {
   readonly side: 'buy' | 'sell'
   /** The touch price taken: the ask for `buy`, the bid for `sell`. */
   readonly price: number | undefined
-  /** Size at that touch, base units. */
+  /** Size at that touch, base units; undefined when unknown (see `sizeFlags`). */
   readonly size: number | undefined
   readonly feeBps: number
   readonly ageMs: number | undefined
@@ -17,6 +17,8 @@ export interface SpreadLeg {
   readonly connection: ConnectionStatus | undefined
   /** Empty when the leg is usable. */
   readonly flags: readonly LegFlag[]
+  /** Present when the leg's price is usable but its size is not. */
+  readonly sizeFlags?: readonly SizeFlag[]
 }
 
 interface SpreadBase {
@@ -34,12 +36,17 @@ export interface UsableSpread extends SpreadBase {
   readonly grossBps: number
   /** `(sell·(1 − feeSell) − buy·(1 + feeBuy)) / buy`, in basis points, taker fees on both legs. */
   readonly netBps: number
-  /** Size both touches can fill, base units, rounded down to both legs' lots when instruments are known. */
+  /**
+   * Size both touches can fill, base units, rounded down to both legs' lots when instruments are known. 0 when a
+   * leg's size is unknown (`sizeFlags`): the edge is real, the executable size is not known.
+   */
   readonly size: number
   /** `size × buy price`, quote currency. */
   readonly notional: number
   /** `size` in each leg's order unit (contracts for derivatives), when its instrument is known. */
   readonly orderSizes?: { readonly buy: number; readonly sell: number }
+  /** Present when a leg's size is unknown: `size` and `notional` are then 0 and `orderSizes` is absent. */
+  readonly sizeFlags?: readonly SizeFlag[]
 }
 
 /** A leg is flagged: no edge is computed, so a stale quote is never used. */
@@ -76,12 +83,13 @@ const legOf = (market: MarketView, side: 'buy' | 'sell', feeBps: number): Spread
     symbol: market.symbol,
     side,
     price: touch?.price,
-    size: touch?.size,
+    size: market.sizeFlags === undefined ? touch?.size : undefined,
     feeBps,
     ageMs: market.ageMs,
     book: market.book,
     connection: market.connection,
     flags,
+    ...(market.sizeFlags === undefined ? {} : { sizeFlags: market.sizeFlags }),
   }
 }
 
@@ -101,6 +109,8 @@ export const computeSpread = (instrument: string, buy: MarketView, sell: MarketV
   const ps = sellLeg.price
   const grossBps = ((ps - pb) / pb) * BPS
   const netBps = ((ps * (1 - sellLeg.feeBps / BPS) - pb * (1 + buyLeg.feeBps / BPS)) / pb) * BPS
+  const sizeFlags = [...new Set([...(buyLeg.sizeFlags ?? []), ...(sellLeg.sizeFlags ?? [])])]
+  if (sizeFlags.length > 0) return { ...base, usable: true, grossBps, netBps, size: 0, notional: 0, sizeFlags }
   const buyInstrument = lookup?.(buy.venue, buy.symbol)
   const sellInstrument = lookup?.(sell.venue, sell.symbol)
   let size = Math.min(buyLeg.size ?? 0, sellLeg.size ?? 0)

@@ -80,6 +80,15 @@ describe('BookSnapshot', () => {
     expect(BookSnapshot.decode(snapshot)).toEqual(E.right(snapshot))
   })
 
+  it('decodes a snapshot whose sizes are contracts as sent', () => {
+    const contracts: BookSnapshot = { ...snapshot, bids: [[9.617, 441, '9.617', '441']], sizeUnit: 'contracts' }
+    expect(BookSnapshot.decode(contracts)).toEqual(E.right(contracts))
+  })
+
+  it('rejects a size unit other than contracts', () => {
+    expect(pathsOf(BookSnapshot.decode({ ...snapshot, sizeUnit: 'base' }))).toEqual(['sizeUnit'])
+  })
+
   it('rejects a side that is not a list of levels', () => {
     expect(pathsOf(BookSnapshot.decode({ ...snapshot, bids: {} }))).toEqual(['bids'])
   })

@@ -1,11 +1,11 @@
 import * as t from 'io-ts'
 import { FiniteNumber } from '../codec/number-from-string'
-import { EventBase, struct } from './common'
+import { EventBase, SizeUnit, struct } from './common'
 
 /**
  * One price level: `[price, size, rawPrice, rawSize]`. Numbers for arithmetic, the venue's original strings for
- * exactness (checksums are computed over them). Size is in base units; `rawSize` is as sent (contracts for
- * OKX derivatives). A size of 0 in an update deletes the level.
+ * exactness (checksums are computed over them). Size is in base units (unless the event's `sizeUnit` says
+ * `contracts`); `rawSize` is as sent (contracts for OKX derivatives). A size of 0 in an update deletes the level.
  */
 export const BookLevel = t.readonly(t.tuple([FiniteNumber, FiniteNumber, t.string, t.string]), 'BookLevel')
 export type BookLevel = t.TypeOf<typeof BookLevel>
@@ -18,6 +18,11 @@ const SeqFields = {
   checksum: FiniteNumber,
   /** Depth of the venue's stream (400 for OKX `books`, 15/200 for Weex), for truncation. */
   depth: FiniteNumber,
+  /**
+   * `contracts`: the level sizes are venue contracts as sent, NOT base units, because the contract value was unknown
+   * (no instrument metadata). Prices are right; never add or compare these sizes with base sizes. Absent: base units.
+   */
+  sizeUnit: SizeUnit,
 }
 
 /** Replaces the whole book. Bids best-first (descending), asks best-first (ascending) is not required: the engine sorts. */
@@ -56,6 +61,11 @@ export interface OrderBook {
   readonly status: BookStatus
   /** Venue sequence after the last applied event, when the venue has one. */
   readonly seq: number | undefined
+  /**
+   * `contracts`: level sizes are venue contracts as sent, not base units (the contract value was unknown); prices are
+   * right. Absent: base units.
+   */
+  readonly sizeUnit?: SizeUnit
   readonly ts: number
   readonly receivedAt: number
   /** Best-first bids (descending price). */

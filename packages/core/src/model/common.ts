@@ -13,6 +13,13 @@ export const EventBase = t.type({
   receivedAt: FiniteNumber,
 })
 
+/**
+ * The unit of an event's sizes when it is not the base currency. `contracts`: the venue counts in contracts and their
+ * contract value was unknown (no instrument metadata), so the sizes are the venue's counts as sent. Absent: base units.
+ */
+export const SizeUnit = t.literal('contracts', 'SizeUnit')
+export type SizeUnit = t.TypeOf<typeof SizeUnit>
+
 export const Side = t.keyof({ buy: null, sell: null }, 'Side')
 export type Side = t.TypeOf<typeof Side>
 

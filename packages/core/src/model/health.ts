@@ -36,6 +36,11 @@ export const IssueCode = t.keyof(
     'unknown-frame': null,
     /** A frame for a subscription nobody holds, or a reply to no request. */
     'unexpected-frame': null,
+    /**
+     * A frame was mapped, but not fully normalized: its events say how (`sizeUnit: 'contracts'` when a contract value
+     * was unknown). Reported once per cause, not per frame.
+     */
+    'degraded-data': null,
   },
   'IssueCode',
 )

@@ -24,6 +24,9 @@ describe('market codecs', () => {
     ['Candle', Candle, candle],
     ['FundingRate', FundingRate, funding],
     ['MarkPrice', MarkPrice, mark],
+    ['Trade with contract sizes', Trade, { ...trade, symbol: 'BTC/USDT:USDT', size: 8, sizeUnit: 'contracts' }],
+    ['Quote with contract sizes', Quote, { ...quote, symbol: 'BTC/USDT:USDT', bidSize: 431, askSize: 12, sizeUnit: 'contracts' }],
+    ['Ticker with contract sizes', Ticker, { ...ticker, symbol: 'BTC/USDT:USDT', bidSize: 431, sizeUnit: 'contracts' }],
   ] as const)('decode a valid %s', (_name, codec, value) => {
     expect(codec.decode(value)).toEqual(E.right(value))
   })
@@ -38,6 +41,8 @@ describe('market codecs', () => {
     ['a candle with an unknown price type', Candle, { ...candle, priceType: 'bid' }, ['priceType']],
     ['a funding rate of another kind', FundingRate, { ...funding, kind: 'funding' }, ['kind']],
     ['a mark price without a symbol', MarkPrice, { ...mark, symbol: 7 }, ['symbol']],
+    ['a trade with a size unit other than contracts', Trade, { ...trade, sizeUnit: 'base' }, ['sizeUnit']],
+    ['a quote with a size unit other than contracts', Quote, { ...quote, sizeUnit: 'lots' }, ['sizeUnit']],
   ] as const)('reject %s', (_name, codec, value, paths) => {
     expect(pathsOf(codec.decode(value))).toEqual(paths)
   })

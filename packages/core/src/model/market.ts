@@ -1,8 +1,8 @@
 import * as t from 'io-ts'
 import { FiniteNumber } from '../codec/number-from-string'
-import { EventBase, Side, struct } from './common'
+import { EventBase, Side, SizeUnit, struct } from './common'
 
-/** 24h ticker. Sizes and volumes are in base units (contracts already converted). Missing fields were not sent. */
+/** 24h ticker. Sizes and volumes are in base units (contracts already converted, unless `sizeUnit` says otherwise). Missing fields were not sent. */
 export const Ticker = struct(
   'Ticker',
   { kind: t.literal('ticker'), ...EventBase.props },
@@ -24,38 +24,50 @@ export const Ticker = struct(
     /** Mark price, where the venue's ticker carries one (Weex contract). */
     markPrice: FiniteNumber,
     indexPrice: FiniteNumber,
+    /**
+     * `contracts`: `lastSize`, `bidSize` and `askSize` are venue contracts as sent, NOT base units, because the contract
+     * value was unknown (no instrument metadata); prices and the volumes are right. Absent: base units.
+     */
+    sizeUnit: SizeUnit,
   },
 )
 export type Ticker = t.TypeOf<typeof Ticker>
 
 /** Best bid and ask only (OKX `bbo-tbt`, KuCoin ticker BBO). */
-export const Quote = t.readonly(
-  t.type({
-    kind: t.literal('quote'),
-    ...EventBase.props,
-    bid: FiniteNumber,
-    bidSize: FiniteNumber,
-    ask: FiniteNumber,
-    askSize: FiniteNumber,
-  }),
+export const Quote = struct(
   'Quote',
+  { kind: t.literal('quote'), ...EventBase.props, bid: FiniteNumber, bidSize: FiniteNumber, ask: FiniteNumber, askSize: FiniteNumber },
+  {
+    /**
+     * `contracts`: `bidSize` and `askSize` are venue contracts as sent, NOT base units, because the contract value was
+     * unknown (no instrument metadata); prices are right. Absent: base units.
+     */
+    sizeUnit: SizeUnit,
+  },
 )
 export type Quote = t.TypeOf<typeof Quote>
 
 /** One venue trade. */
-export const Trade = t.readonly(
-  t.type({
+export const Trade = struct(
+  'Trade',
+  {
     kind: t.literal('trade'),
     ...EventBase.props,
     /** The venue's trade id, unique per venue and symbol. */
     id: t.string,
     price: FiniteNumber,
-    /** Base units. */
+    /** Base units, unless `sizeUnit` says `contracts`. */
     size: FiniteNumber,
     /** Taker (aggressor) side, not the resting order's side. */
     side: Side,
-  }),
-  'Trade',
+  },
+  {
+    /**
+     * `contracts`: `size` is venue contracts as sent, NOT base units, because the contract value was unknown (no
+     * instrument metadata); the price is right. Absent: base units.
+     */
+    sizeUnit: SizeUnit,
+  },
 )
 export type Trade = t.TypeOf<typeof Trade>
 

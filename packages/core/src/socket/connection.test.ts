@@ -247,6 +247,14 @@ describe('Connection', () => {
     expect(t.connection.counters).toMatchObject({ framesIn: 3, decodeErrors: 1, unknownFrames: 1 })
   })
 
+  it('publishes an issue message as an issue with its code, without counting an unknown frame', async () => {
+    const t = setup({}, { onOpen: (s) => s.push('{"event":"degraded","msg":"contract value unknown for A-B-SWAP"}') })
+    t.connection.add([channel('a')])
+    await t.advance(10)
+    expect(t.issues.map((i) => [i.code, i.message, i.connection])).toEqual([['degraded-data', 'contract value unknown for A-B-SWAP', 'public#1']])
+    expect(t.connection.counters).toMatchObject({ framesIn: 1, unknownFrames: 0 })
+  })
+
   it('on a close notice opens the replacement, resubscribes there, then drops the old socket', async () => {
     const t = setup()
     const open: boolean[] = []

@@ -3,7 +3,7 @@ import { BehaviorSubject, defer, Observable, ReplaySubject, type SchedulerLike, 
 import { ConnectionClosedError, type DecodeError, type VenueRejectedError } from '../errors'
 import type { Logger } from '../log/logger'
 import type { FeedEvent } from '../model/events'
-import type { ConnectionState, ConnectionStatus } from '../model/health'
+import type { ConnectionState, ConnectionStatus, IssueCode } from '../model/health'
 import type { Instrument } from '../model/instrument'
 import type { ConnectionGroup, Endpoint, VenueChannel, VenueSpec } from '../venue'
 import type { ConnectionOptions } from './connection-options'
@@ -228,7 +228,7 @@ export class Connection implements SessionHost {
     this.options.hooks.issue(decodeIssue(error, this.id, this.now()), error)
   }
 
-  onOddFrame(code: 'unknown-frame' | 'unexpected-frame', what: string, raw: string): void {
+  onOddFrame(code: Exclude<IssueCode, 'decode-error'>, what: string, raw: string): void {
     this.options.hooks.issue(frameIssue({ venue: this.spec.id, connection: this.id, code, what, raw, now: this.now() }))
   }
 

@@ -3,6 +3,7 @@ import type { Observable, SchedulerLike } from 'rxjs'
 import type { DecodeError, VenueRejectedError } from '../errors'
 import type { Logger } from '../log/logger'
 import type { FeedEvent } from '../model/events'
+import type { IssueCode } from '../model/health'
 import type { Instrument } from '../model/instrument'
 import type { ConnectionGroup, Endpoint, VenueChannel, VenueSpec } from '../venue'
 import type { WireEvent } from './wire'
@@ -42,5 +43,5 @@ export interface SessionHost {
   onHandover(reason: string): void
   onResponse(requestId: string, result: E.Either<VenueRejectedError, unknown>): void
   onDecodeError(error: DecodeError): void
-  onOddFrame(code: 'unknown-frame' | 'unexpected-frame', what: string, raw: string): void
+  onOddFrame(code: Exclude<IssueCode, 'decode-error'>, what: string, raw: string): void
 }

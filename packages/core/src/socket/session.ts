@@ -271,6 +271,8 @@ export class Session {
       case 'unknown':
         host.counters.unknownFrames++
         return host.onOddFrame('unknown-frame', message.what, raw)
+      case 'issue':
+        return host.onOddFrame(message.code, message.what, raw)
     }
   }
 

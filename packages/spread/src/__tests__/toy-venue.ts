@@ -2,9 +2,12 @@ import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 import { chainedSequence, decodeJson, defineVenue, type BookLevel, type BookRules, type FeedEvent, type Venue, type VenueMessage } from '@tributary/core'
 
-/** A tiny venue protocol for replay tests: `{"t":"snap"|"upd"|"trade"|"ack"|…}` frames, `pong` heartbeats. */
+/**
+ * A tiny venue protocol for replay tests: `{"t":"snap"|"upd"|"trade"|"ack"|"degraded"|…}` frames, `pong` heartbeats;
+ * `"u":"contracts"` marks an event's sizes as contracts.
+ */
 const ToyFrame = t.intersection(
-  [t.type({ t: t.string }), t.partial({ s: t.string, seq: t.number, prev: t.number, b: t.array(t.tuple([t.string, t.string])), a: t.array(t.tuple([t.string, t.string])), p: t.string, q: t.string })],
+  [t.type({ t: t.string }), t.partial({ s: t.string, seq: t.number, prev: t.number, b: t.array(t.tuple([t.string, t.string])), a: t.array(t.tuple([t.string, t.string])), p: t.string, q: t.string, u: t.literal('contracts') })],
   'ToyFrame',
 )
 type ToyFrame = t.TypeOf<typeof ToyFrame>
@@ -14,7 +17,7 @@ const unified = (id: string) => id.replace('-', '/')
 
 const interpret = (f: ToyFrame, ctx: { receivedAt: number }): readonly VenueMessage[] => {
   const symbol = unified(f.s ?? '')
-  const base = { venue: 'toy', symbol, ts: ctx.receivedAt, receivedAt: ctx.receivedAt }
+  const base = { venue: 'toy', symbol, ts: ctx.receivedAt, receivedAt: ctx.receivedAt, ...(f.u === undefined ? {} : { sizeUnit: f.u }) }
   const data = (event: FeedEvent): VenueMessage[] => [{ type: 'data', topic: `book:${f.s ?? ''}`, events: [event] }]
   switch (f.t) {
     case 'snap':
@@ -25,6 +28,8 @@ const interpret = (f: ToyFrame, ctx: { receivedAt: number }): readonly VenueMess
       return [{ type: 'data', topic: `trades:${f.s ?? ''}`, events: [{ kind: 'trade', ...base, id: '1', price: Number(f.p), size: Number(f.q), side: 'buy' }] }]
     case 'ack':
       return [{ type: 'ack' }]
+    case 'degraded':
+      return [{ type: 'issue', code: 'degraded-data', what: `sizes of ${f.s ?? '?'} left in contracts` }]
     default:
       return [{ type: 'unknown', what: f.t }]
   }

@@ -82,7 +82,11 @@ describe('checksum 0', () => {
 })
 
 describe('delta before snapshot', () => {
-  /** Sends one `depth` delta ahead of the first BTCUSDT@depth15 subscription's reply and snapshot. */
+  /**
+   * Sends one `depth` delta ahead of the first BTCUSDT@depth15 subscription's reply and snapshot, and holds those
+   * back 50 ms, so the stray delta arrives alone. (When a snapshot follows in the same read, the book goes live on
+   * it and the pending resubscribe is cancelled as needless.)
+   */
   const deltaFirst = (script: SimulatorScript): SimulatorScript => {
     let sent = false
     return {
@@ -91,6 +95,8 @@ describe('delta before snapshot', () => {
         if (!sent && text.includes('"SUBSCRIBE"') && text.includes('BTCUSDT@depth15')) {
           sent = true
           conn.send(JSON.stringify({ e: 'depth', E: Date.now(), s: 'BTCUSDT', U: 1, u: 2, l: 15, d: 'CHANGED', b: [['1.0', '5.0000']], a: [] }))
+          sim.after(50, () => script.onMessage(conn, text, sim))
+          return
         }
         script.onMessage(conn, text, sim)
       },

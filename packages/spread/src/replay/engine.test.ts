@@ -1,13 +1,15 @@
-import { silentLogger } from '@tributary/core'
+import { silentLogger, type Venue } from '@tributary/core'
+import { createOkx } from '@tributary/okx'
+import { fixturePath, readCapture } from '@tributary/testkit'
 import { createReplay, type ReplayLine, type ReplayOutput } from './engine'
 import { toyVenue } from '../__tests__/toy-venue'
 
 const conn = 'ws://toy.example/ws/public#1'
 const frame = (ts: number, data: unknown): ReplayLine => ({ ts, dir: 'in', conn, data: typeof data === 'string' ? data : JSON.stringify(data) })
 
-const run = async (lines: readonly ReplayLine[], rest = false, depth = 1) => {
+const run = async (lines: readonly ReplayLine[], rest = false, depth = 1, venue: Venue = toyVenue({ rest })) => {
   const out: ReplayOutput[] = []
-  const replay = createReplay({ venue: toyVenue({ rest }), depth, emit: (e) => out.push(e), logger: silentLogger })
+  const replay = createReplay({ venue, depth, emit: (e) => out.push(e), logger: silentLogger })
   for (const line of lines) await replay.line(line)
   return { out, summary: replay.summary() }
 }
@@ -62,6 +64,30 @@ describe('createReplay', () => {
       [8, [[100.5, 1]], [[102, 1]]],
     ])
     expect(summary.http).toEqual({ answered: 1, unanswered: [], instrumentsLoaded: 0 })
+  })
+
+  it('writes a contract-sized book with its sizeUnit and counts contract-sized events', async () => {
+    const { out, summary } = await run([frame(1, { t: 'snap', s: 'A-B', seq: 5, b: [['100', '431']], a: [['101', '12']], u: 'contracts' }), frame(2, { t: 'trade', s: 'A-B', p: '100', q: '8', u: 'contracts' })])
+    const books = out.filter((e) => e.kind === 'book')
+    expect([books.map((b) => b.kind === 'book' && [b.sizeUnit, b.bids]), summary.contractSized]).toEqual([[['contracts', [[100, 431]]]], 2])
+  })
+
+  it('writes an issue message as an issue with its code', async () => {
+    const { out, summary } = await run([frame(1, { t: 'degraded', s: 'A-B' })])
+    expect([out, summary.unknownFrames]).toEqual([[{ kind: 'issue', venue: 'toy', code: 'degraded-data', message: 'sizes of A-B left in contracts', raw: '{"t":"degraded","s":"A-B"}', ts: 1, receivedAt: 1, connection: conn }], 0])
+  })
+
+  it('replays OKX derivatives without instrument metadata: prices kept, sizes in contracts, one issue per instrument', async () => {
+    const lines = readCapture(fixturePath('okx/okx-v5-samples-2022-crypto-msg-parser.jsonl'))
+    const { out, summary } = await run(lines, false, 1, createOkx())
+    const swap = out.filter((e) => e.kind === 'book' && e.symbol === 'BTC/USDT:USDT')
+    const issues = out.flatMap((e) => (e.kind === 'issue' ? [e.message] : []))
+    // Line 12 of the capture: books5 BTC-USDT-SWAP, best bid 31806.5 × 54 contracts, best ask 31806.6 × 159.
+    expect(swap).toMatchObject([{ topic: 'books5:BTC-USDT-SWAP', sizeUnit: 'contracts', bids: [[31806.5, 54]], asks: [[31806.6, 159]] }])
+    const unknown = (id: string) => `okx: contract value unknown for ${id}: sizes left in contracts (no instrument metadata)`
+    expect(issues).toEqual(['BTC-USDT-220325', 'BTC-USDT-SWAP', 'BTC-USD-220325', 'BTC-USD-SWAP', 'BTC-USD-220624', 'BTC-USDT-220624'].map(unknown))
+    // 4 derivative trades, 4 books5 books, 4 bbo-tbt quotes, 6 tickers; candles and funding rates need no contract value.
+    expect([summary.contractSized, summary.unknownFrames]).toEqual([18, 0])
   })
 
   it('produces the same output on every run', async () => {

@@ -9,6 +9,7 @@ import {
   type Instrument,
   type Issue,
   type Logger,
+  type SizeUnit,
   type Venue,
   type VenueChannel,
   type VenueMessage,
@@ -38,6 +39,8 @@ export interface ReplayBookEvent {
   readonly receivedAt: number
   readonly bids: readonly (readonly [number, number])[]
   readonly asks: readonly (readonly [number, number])[]
+  /** `contracts`: sizes are venue contracts as sent (the contract value was unknown), not base units. */
+  readonly sizeUnit?: SizeUnit
 }
 
 /** What a replay writes: live books, book state changes (with their connection) and every other event as decoded. */
@@ -83,6 +86,7 @@ const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
 export const createReplay = (options: ReplayOptions): ReplayEngine => {
   const { venue, depth = 1, emit, logger, maxFetchAttempts = 5 } = options
   const spec = venue.spec
+  const interpret = spec.createInterpreter?.() ?? spec.interpret
   const rules = spec.books ?? { snapshot: { source: 'stream' as const } }
   const recorded = createRecordedHttp()
   const groups = Object.keys(spec.groups)
@@ -96,12 +100,14 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
   let decoded = 0
   let decodeErrors = 0
   let unknownFrames = 0
+  let contractSized = 0
   let inflight = 0
   let nextId = 1
 
   const now = (): number => clock
   const out = (event: ReplayOutput): void => {
     bump(events, event.kind)
+    if ('sizeUnit' in event && event.sizeUnit === 'contracts') contractSized++
     emit(event)
   }
   const track = <A>(promise: Promise<A>, then: (a: A) => void): void => {
@@ -147,6 +153,7 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
             seq: effect.book.seq,
             ts: effect.book.ts,
             receivedAt: effect.book.receivedAt,
+            ...(effect.book.sizeUnit === undefined ? {} : { sizeUnit: effect.book.sizeUnit }),
             bids: top.bids.map(([p, s]) => [p, s] as const),
             asks: top.asks.map(([p, s]) => [p, s] as const),
           })
@@ -196,9 +203,10 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
 
   const message = (conn: string, group: string, m: VenueMessage, raw: string): void => {
     bump(messages, m.type)
-    if (m.type === 'unknown') {
-      unknownFrames++
-      const issue: Issue = { kind: 'issue', venue: venue.id, code: 'unknown-frame', message: m.what, raw: raw.slice(0, 500), ts: clock, receivedAt: clock, connection: conn }
+    if (m.type === 'unknown' || m.type === 'issue') {
+      if (m.type === 'unknown') unknownFrames++
+      const code = m.type === 'unknown' ? 'unknown-frame' : m.code
+      const issue: Issue = { kind: 'issue', venue: venue.id, code, message: m.what, raw: raw.slice(0, 500), ts: clock, receivedAt: clock, connection: conn }
       out(issue)
       return
     }
@@ -229,7 +237,7 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
     }
     decoded++
     const ctx = { receivedAt: clock, group, connection: conn, instrument: (id: string) => instruments.get(id), nextId: () => nextId++ }
-    for (const m of spec.interpret(frame.right, ctx)) message(conn, group, m, raw)
+    for (const m of interpret(frame.right, ctx)) message(conn, group, m, raw)
   }
 
   return {
@@ -251,6 +259,7 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
         decoded,
         decodeErrors,
         unknownFrames,
+        contractSized,
         messages,
         events,
         http: { answered: recorded.answered, unanswered: recorded.waiting, instrumentsLoaded: instruments.size },

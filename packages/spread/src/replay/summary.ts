@@ -21,6 +21,8 @@ export interface ReplaySummary {
   readonly decoded: number
   readonly decodeErrors: number
   readonly unknownFrames: number
+  /** Events written whose sizes are venue contracts (`sizeUnit: 'contracts'`: the contract value was unknown). */
+  readonly contractSized: number
   /** Decoded frames by what they meant to the connection layer (`data`, `ack`, `reject`, …). */
   readonly messages: Readonly<Record<string, number>>
   /** Events written, by kind. */

@@ -66,6 +66,8 @@ const interpret = (frame: TestFrame, ctx: InterpretContext): readonly VenueMessa
       return [{ type: 'response', requestId: String(f.id), result: f.code === undefined ? E.right(f.result) : E.left(new VenueRejectedError('test', f.code, f.msg ?? '')) }]
     case 'welcome':
       return [{ type: 'ignore', what: 'welcome' }]
+    case 'degraded':
+      return [{ type: 'issue', code: 'degraded-data', what: f.msg ?? 'degraded' }]
     default:
       return [{ type: 'unknown', what: f.event }]
   }

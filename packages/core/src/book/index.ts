@@ -1,0 +1,6 @@
+export * from './l2-book'
+export * from './machine'
+export * from './maintain-book'
+export * from './sequence'
+export * from './types'
+export type { BookView } from './view'
