@@ -176,23 +176,33 @@ export type SequenceVerdict =
 /** Judges continuity of an update against the last applied sequence. Pure. */
 export type SequenceRule = (lastSeq: number, update: BookUpdate) => SequenceVerdict
 
+/** Where a book's snapshots come from. `stream`: the socket sends one after (re)subscribe. `rest`: fetched (KuCoin). */
+export type SnapshotSource =
+  | { readonly source: 'stream' }
+  | {
+      readonly source: 'rest'
+      /**
+       * Fetches a snapshot for the channel; its `seq` aligns the buffered updates. It must cover the full depth of
+       * the diff stream (levels it lacks would never be filled in by updates).
+       */
+      readonly fetch: (channel: VenueChannel, http: HttpClient, now: () => number) => Promise<E.Either<FeedError, BookSnapshot>>
+    }
+
+/** The snapshot source of one channel's book. */
+export const snapshotSourceOf = (rules: BookRules, channel: VenueChannel): SnapshotSource =>
+  typeof rules.snapshot === 'function' ? rules.snapshot(channel) : rules.snapshot
+
 /** Book-integrity hooks a venue supplies. No venue names in core: each rule is a function. */
 export interface BookRules {
   /** Continuity rule; absent when the venue sends no sequence (then updates are trusted in order). */
   readonly sequence?: SequenceRule
   /** Computes the venue checksum of a book after an event; compared with the event's `checksum` when present. */
   readonly checksum?: (book: OrderBook) => number
-  /** Where snapshots come from. `stream`: the socket sends one after (re)subscribe. `rest`: fetched (KuCoin). */
-  readonly snapshot:
-    | { readonly source: 'stream' }
-    | {
-        readonly source: 'rest'
-        /**
-         * Fetches a snapshot for the channel; its `seq` aligns the buffered updates. It must cover the full depth of
-         * the diff stream (levels it lacks would never be filled in by updates).
-         */
-        readonly fetch: (channel: VenueChannel, http: HttpClient, now: () => number) => Promise<E.Either<FeedError, BookSnapshot>>
-      }
+  /**
+   * Where snapshots come from: one source for every book of the venue, or one per channel (KuCoin: its level2 diff
+   * stream is seeded over REST, its depth5/depth50 channels push whole books).
+   */
+  readonly snapshot: SnapshotSource | ((channel: VenueChannel) => SnapshotSource)
   /** Levels per side to keep (the stream's depth); deeper levels are dropped defensively. */
   readonly maxDepth?: (channel: VenueChannel) => number | undefined
   /**

@@ -6,7 +6,7 @@ import { loadInstruments } from './instruments'
 import { createInterpreter } from './interpret'
 import { bookDepth, createChannelsFor, subscribeFrame, unsubscribeFrame } from './planner'
 import { VENUE } from './rest'
-import { createSnapshotFetcher } from './snapshot'
+import { snapshotSource } from './snapshot'
 import { createKucoinSymbols, DEFAULT_ALIASES, type CurrencyAliases } from './symbols'
 import { KUCOIN_URLS, type KucoinUrls } from './urls'
 
@@ -41,9 +41,10 @@ export const createKucoin = (options: KucoinOptions = {}): Venue => {
     unsubscribe: unsubscribeFrame,
     decode: decodeJson(VENUE, codecFor),
     interpret: createInterpreter(symbols),
+    createInterpreter: () => createInterpreter(symbols),
     books: {
       sequence: contiguousRange,
-      snapshot: { source: 'rest', fetch: createSnapshotFetcher({ urls, symbols, credentials, keyVersion }) },
+      snapshot: snapshotSource({ urls, symbols, credentials, keyVersion }),
       maxDepth: bookDepth,
     },
     instruments: { load: (http) => loadInstruments(http, urls, symbols), needed: () => false },

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either'
 import type { HttpClient, HttpRequest, VenueChannel } from '@tributary/core'
 import { hmacBase64 } from './auth'
 import { createChannelsFor } from './planner'
-import { createSnapshotFetcher } from './snapshot'
+import { snapshotSource } from './snapshot'
 import { createKucoinSymbols } from './symbols'
 
 const symbols = createKucoinSymbols()
@@ -22,6 +22,13 @@ const server = () => {
 }
 const credentials = { apiKey: 'key-1234', secret: 'test_api_secret', passphrase: 'test_passphrase' }
 const urls = { rest: 'http://sim' }
+
+/** The REST fetch of the level2 channel's snapshot source. */
+const createSnapshotFetcher = (options: Parameters<typeof snapshotSource>[0]) => {
+  const source = snapshotSource(options)(channel())
+  if (source.source !== 'rest') throw new Error('level2 must be seeded over REST')
+  return source.fetch
+}
 
 describe('snapshot fetch', () => {
   it('fetches the signed full-depth book for /market/level2 and keeps its sequence', async () => {
@@ -51,14 +58,8 @@ describe('snapshot fetch', () => {
     expect(requests).toHaveLength(0)
   })
 
-  it.each([
-    [5, 'http://sim/api/v1/market/orderbook/level2_20?symbol=BCHSV-USDT'],
-    [50, 'http://sim/api/v1/market/orderbook/level2_100?symbol=BCHSV-USDT'],
-  ])('seeds a depth-%i book from the public partial book', async (depth, url) => {
-    const { http, requests } = server()
-    const snap = await createSnapshotFetcher({ urls, symbols })(channel(depth), http, () => 1)
-    expect(requests.map((r) => [r.url, r.headers?.['KC-API-SIGN']])).toEqual([[url, undefined]])
-    expect(E.isRight(snap)).toBe(true)
+  it.each([5, 50])('takes the snapshots of the depth-%i channel from the stream, never over REST', (depth) => {
+    expect(snapshotSource({ urls, symbols })(channel(depth))).toEqual({ source: 'stream' })
   })
 
   it('reports a snapshot whose sequence is not an integer string as a decode error', async () => {

@@ -8,6 +8,7 @@ import {
   type Credentials,
   type FeedError,
   type HttpClient,
+  type SnapshotSource,
   type VenueChannel,
 } from '@tributary/core'
 import { signHeaders, type KucoinKeyVersion } from './auth'
@@ -44,37 +45,32 @@ export interface SnapshotOptions {
   readonly keyVersion?: KucoinKeyVersion | undefined
 }
 
-/** Public partial books that seed the top-of-book channels (the stream replaces them on its first push). */
-const PARTIAL: Readonly<Record<string, string>> = {
-  [TOPICS.depth5]: '/api/v1/market/orderbook/level2_20',
-  [TOPICS.depth50]: '/api/v1/market/orderbook/level2_100',
+/**
+ * `BookRules.snapshot`, per channel. `/market/level2` is seeded over REST from the signed full-depth
+ * `GET /api/v3/market/orderbook/level2` (the 20/100-level endpoints would leave levels the diff stream never fills
+ * in); without credentials that is a `ConfigurationError`, never a silently partial book. The depth5/depth50
+ * channels push whole books, so their snapshots come from the stream.
+ */
+export const snapshotSource = (options: SnapshotOptions) => {
+  const rest: SnapshotSource = { source: 'rest', fetch: fetchFullBook(options) }
+  const stream: SnapshotSource = { source: 'stream' }
+  return (channel: VenueChannel): SnapshotSource => (channel.topic.startsWith(`${TOPICS.level2}:`) ? rest : stream)
 }
 
-/**
- * `BookRules.snapshot.fetch`. `/market/level2` is seeded from the signed full-depth `GET /api/v3/market/orderbook/level2`
- * (the 20/100-level endpoints would leave levels the diff stream never fills in); without credentials that is a
- * `ConfigurationError`, never a silently partial book. Top-of-book channels are seeded from the public partial books.
- */
-export const createSnapshotFetcher =
+const fetchFullBook =
   ({ urls, symbols, credentials, keyVersion }: SnapshotOptions) =>
   async (channel: VenueChannel, http: HttpClient, now: () => number): Promise<E.Either<FeedError, BookSnapshot>> => {
     const venueSymbol = channel.venueSymbol
-    if (venueSymbol === undefined) return E.left(new ConfigurationError(VENUE, `${channel.topic}: not a book channel`))
-    const prefix = channel.topic.slice(0, channel.topic.indexOf(':'))
-    const query = `?symbol=${encodeURIComponent(venueSymbol)}`
-    const partial = PARTIAL[prefix]
-    let path: string
-    let headers: Readonly<Record<string, string>> = {}
-    if (partial !== undefined) path = `${partial}${query}`
-    else if (prefix !== TOPICS.level2) return E.left(new ConfigurationError(VENUE, `${channel.topic}: not a book channel`))
-    else if (credentials === undefined)
+    if (venueSymbol === undefined || !channel.topic.startsWith(`${TOPICS.level2}:`)) {
+      return E.left(new ConfigurationError(VENUE, `${channel.topic}: not a level2 book channel`))
+    }
+    if (credentials === undefined) {
       return E.left(
         new ConfigurationError(VENUE, `${channel.topic}: the full-depth snapshot (GET ${KUCOIN_PATHS.fullBook}) is signed and no credentials were given`),
       )
-    else {
-      path = `${KUCOIN_PATHS.fullBook}${query}`
-      headers = signHeaders({ credentials, method: 'GET', endpoint: path, body: '', timestamp: now(), ...(keyVersion === undefined ? {} : { keyVersion }) })
     }
+    const path = `${KUCOIN_PATHS.fullBook}?symbol=${encodeURIComponent(venueSymbol)}`
+    const headers = signHeaders({ credentials, method: 'GET', endpoint: path, body: '', timestamp: now(), ...(keyVersion === undefined ? {} : { keyVersion }) })
     const book = await requestKucoin(http, { method: 'GET', url: restUrl(urls, path), headers }, KucoinRestBook, `GET ${path}`)
     const symbol = channel.request.symbol ?? symbols.fromVenue(venueSymbol) ?? venueSymbol
     return E.map((b: KucoinRestBook) => toRestSnapshot(b, symbol, now()))(book)

@@ -1,7 +1,9 @@
 import { RequestTimeoutError } from '../errors'
 import type { BookStatus } from '../model/book'
-import { snapshot, update } from './__tests__/events'
+import type { BookRules, SnapshotSource } from '../venue'
+import { channel, snapshot, update } from './__tests__/events'
 import { feed, last, machineWith, restRules } from './__tests__/machine-helpers'
+import { createBookMachine } from './machine'
 import type { BookInput } from './types'
 
 // KuCoin-style ranges: an update covers (prevSeq, seq], prevSeq = sequenceStart - 1.
@@ -77,5 +79,23 @@ describe('createBookMachine on a REST-snapshot venue', () => {
     feed(machine, Array.from({ length: 10_010 }, (_, i) => upd(i, i + 1)))
     // the 10 oldest updates were dropped, so a snapshot at 0 is too old and one at 10 aligns
     expect([last(machine, [rest(0)]), last(machine, [rest(10)])]).toEqual([['fetch #2 snapshot-too-old'], ['syncing→live (snapshot-aligned)', 'book 9/11']])
+  })
+})
+
+describe('createBookMachine with a snapshot source per channel', () => {
+  const perChannel = (restTopic: string): BookRules => ({
+    ...restRules,
+    snapshot: (c) => (c.topic === restTopic ? restRules.snapshot as SnapshotSource : { source: 'stream' }),
+  })
+  const machineOn = (topic: string, restTopic: string) =>
+    createBookMachine({ venue: 'test', symbol: 'BTC/USDT', channel: { ...channel, topic, key: topic }, rules: perChannel(restTopic), now: () => 0 })
+
+  it('fetches over REST for the channel whose source is rest', () => {
+    expect(feed(machineOn('diff:BTC', 'diff:BTC'), [upd(100, 101)])).toEqual([['fetch #1']])
+  })
+
+  it('waits for the stream snapshot, never fetching, for a channel whose source is the stream', () => {
+    const machine = machineOn('top5:BTC', 'diff:BTC')
+    expect(feed(machine, [up, { type: 'event', event: snapshot({ bids: [[9, 1]], asks: [[11, 1]] }) }])).toEqual([[], ['syncing→live (snapshot)', 'book 9/11']])
   })
 })

@@ -1,6 +1,7 @@
 import type { ResyncReason } from '../errors'
 import type { BookSnapshot, BookStatus, BookUpdate, OrderBook } from '../model/book'
 import type { SizeUnit } from '../model/common'
+import { snapshotSourceOf } from '../venue'
 import { L2Book } from './l2-book'
 import type { BookEffect, BookInput, BookMachine, BookMachineOptions, BookStats } from './types'
 import type { BookView } from './view'
@@ -20,7 +21,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
  */
 export function createBookMachine(options: BookMachineOptions): BookMachine {
   const { venue, symbol, channel, rules, now, maxBuffered = 10_000, healthyAfterMs = 30_000 } = options
-  const fromRest = rules.snapshot.source === 'rest'
+  const fromRest = snapshotSourceOf(rules, channel).source === 'rest'
   const maxDepth = rules.maxDepth?.(channel)
   const stats: Mutable<BookStats> = {
     applied: 0,

@@ -22,7 +22,7 @@ import {
 import { ConnectionClosedError, isFeedError, type ResyncReason } from '../errors'
 import type { Logger } from '../log/logger'
 import type { BookSnapshot, BookState, BookUpdate, OrderBook } from '../model/book'
-import type { HttpClient } from '../venue'
+import { snapshotSourceOf, type HttpClient } from '../venue'
 import { createBookMachine } from './machine'
 import type { BookEffect, BookInput, BookMachineOptions } from './types'
 
@@ -75,7 +75,7 @@ export function maintainBook(options: MaintainBookOptions): OperatorFunction<Boo
   const log = logger.child({ venue, symbol, channel: channel.key })
 
   const fetchSnapshot = (): Observable<BookInput> => {
-    const source = rules.snapshot
+    const source = snapshotSourceOf(rules, channel)
     if (source.source !== 'rest') return EMPTY
     return defer(() => source.fetch(channel, http, now)).pipe(
       map(

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either'
 import {
   createBookMachine,
+  snapshotSourceOf,
   type BookEffect,
   type BookMachine,
   type BookSnapshot,
@@ -173,12 +174,13 @@ export const createReplay = (options: ReplayOptions): ReplayEngine => {
   }
 
   const fetchSnapshot = (book: Book): void => {
-    if (rules.snapshot.source !== 'rest') return
+    const source = snapshotSourceOf(rules, book.channel)
+    if (source.source !== 'rest') return
     if (++book.fetches > maxFetchAttempts) {
       logger.warn('replay: giving up on a book snapshot', { symbol: book.symbol, attempts: book.fetches - 1 })
       return
     }
-    track(rules.snapshot.fetch(book.channel, recorded.http, now), (result) =>
+    track(source.fetch(book.channel, recorded.http, now), (result) =>
       effects(book, book.machine.handle(E.isRight(result) ? { type: 'rest-snapshot', snapshot: result.right } : { type: 'rest-snapshot-failed', error: result.left })),
     )
   }
