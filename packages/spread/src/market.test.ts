@@ -37,6 +37,16 @@ describe('applyInput', () => {
     expect(board.counters.get('okx')).toEqual({ reconnects: 2, resyncs: 1 })
   })
 
+  it('counts a book rebuilt after its connection came back as a resync', () => {
+    const board = fold([
+      bookState('okx', 'BTC/USDT', 'live', 'syncing'),
+      bookState('okx', 'BTC/USDT', 'stale', 'live'),
+      bookState('okx', 'BTC/USDT', 'syncing', 'stale'),
+      bookState('okx', 'BTC/USDT', 'live', 'syncing'),
+    ])
+    expect(board.counters.get('okx')).toEqual({ reconnects: 0, resyncs: 1 })
+  })
+
   it('flags a market whose stream failed', () => {
     expect(okx(fold([{ kind: 'market-failure', venue: 'okx', symbol: 'BTC/USDT', message: 'okx: rejected: 60018' }]))?.failure).toBe('okx: rejected: 60018')
   })

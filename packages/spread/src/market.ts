@@ -44,7 +44,7 @@ export interface MarketTop {
   readonly failure: string | undefined
 }
 
-/** Reconnects and book resyncs seen per venue. */
+/** Reconnects and book resyncs (rebuilt after an integrity failure or a reconnect) seen per venue. */
 export interface VenueCounters {
   readonly reconnects: number
   readonly resyncs: number
@@ -144,7 +144,9 @@ export const applyInput = (board: MarketBoard, input: MarketInput): MarketBoard 
         connectionId: input.connection ?? m.connectionId,
       }))
       const watched = board.markets.has(marketKey(input.venue, input.symbol))
-      return watched && input.state === 'resyncing' && input.previous !== 'resyncing' ? count(next, input.venue, 'resyncs') : next
+      // A resync is a book rebuilt: after an integrity failure (→ resyncing) or after its connection came back (stale → syncing).
+      const rebuilt = (input.state === 'resyncing' && input.previous !== 'resyncing') || (input.state === 'syncing' && input.previous === 'stale')
+      return watched && rebuilt ? count(next, input.venue, 'resyncs') : next
     }
     case 'market-failure':
       return withMarket(board, input.venue, input.symbol, (m) => ({ ...m, failure: input.message }))

@@ -62,6 +62,20 @@ describe('renderTable', () => {
   })
 })
 
+describe('renderTable with sizes in contracts of unknown value', () => {
+  const contracts = [{ venue: 'okx', symbol: 'BTC/USDT:USDT' }, { venue: 'kucoin', symbol: 'BTC/USDT' }]
+  const sized: MarketInput[] = [{ ...book('okx', 'BTC/USDT:USDT', [[99.5, 40]], [[100, 20]]), sizeUnit: 'contracts' }, book('kucoin', 'BTC/USDT', [[101, 1.5]], [[101.5, 3]])]
+  const lines = renderTable(evaluate(sized.reduce(applyInput, createBoard(contracts)), { now: 1_000, fees: feeTable({ okx: 5, kucoin: 10 }) }))
+
+  it('shows the size unit in the size columns instead of a size of 0', () => {
+    expect(lines.slice(2, 5)).toEqual([
+      'VENUE   SYMBOL         BID   BID SIZE   ASK    ASK SIZE   AGE  BOOK  CONNECTION',
+      'okx     BTC/USDT:USDT  99.5  contracts  100    contracts  0ms  live  -',
+      'kucoin  BTC/USDT       101   1.5        101.5  3          0ms  live  -',
+    ])
+  })
+})
+
 describe('toJsonLine', () => {
   it('writes the whole view on one line with extra fields', () => {
     const line = toJsonLine(view, { simulated: true })

@@ -1,4 +1,4 @@
-import type { LegFlag } from '../health'
+import type { LegFlag, SizeFlag } from '../health'
 import type { MonitorView } from '../monitor'
 import type { Spread, UsableSpread } from '../spread'
 
@@ -36,6 +36,13 @@ const columns = (rows: readonly (readonly string[])[]): number[] => {
   return widths
 }
 
+/** What a size flag says in a size column: sizes the venue sent in a unit that cannot be shown as base units. */
+const SIZE_FLAG_TEXT: Readonly<Record<SizeFlag, string>> = { 'size-unit-contracts': 'contracts' }
+
+/** A size in base units, or what its flags say instead of a meaningless 0. */
+const formatSize = (size: number | undefined, flags: readonly SizeFlag[] | undefined): string =>
+  flags === undefined || flags.length === 0 ? formatNumber(size) : flags.map((f) => SIZE_FLAG_TEXT[f]).join(', ')
+
 const flagText = (flags: readonly LegFlag[]): string => (flags.length === 0 ? '' : `excluded: ${flags.join(', ')}`)
 
 const time = (ts: number): string => new Date(ts).toISOString().replace('T', ' ').replace('Z', ' UTC')
@@ -58,9 +65,9 @@ export const renderTable = (view: MonitorView, options: TableOptions = {}): read
     m.venue,
     m.symbol,
     formatNumber(m.bid?.price),
-    formatNumber(m.bid?.size),
+    m.bid === undefined ? '-' : formatSize(m.bid.size, m.sizeFlags),
     formatNumber(m.ask?.price),
-    formatNumber(m.ask?.size),
+    m.ask === undefined ? '-' : formatSize(m.ask.size, m.sizeFlags),
     formatAge(m.ageMs),
     m.book ?? '-',
     m.connection ?? '-',
