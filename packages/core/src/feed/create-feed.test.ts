@@ -105,13 +105,24 @@ describe('createFeed over a loopback venue', () => {
     expect(trades.values).toEqual([])
   })
 
-  it('conflates tickers that arrive together and counts them', async () => {
+  it('delivers every ticker to a consumer that keeps up', async () => {
     const { sim, feed } = await start({}, { metricsIntervalMs: 20 })
     const tickers = collect<Ticker>(feed.ticker('BTC/USDT'))
     const metrics = collect<FeedMetrics>(feed.metrics$)
     await subscribed(sim, 'ticker:BTC/USDT')
     publish(sim, 'ticker:BTC/USDT', [1, 2, 3, 4, 5].map((n) => ticker('BTC/USDT', n)))
-    await waitFor(() => tickers.values.length === 1 && (metrics.values.at(-1)?.subscriptions[0]?.conflated ?? 0) > 0)
+    await waitFor(() => tickers.values.length === 5 && (metrics.values.at(-1)?.subscriptions[0]?.events ?? 0) === 5)
+    expect(tickers.values.map((t) => t.last)).toEqual([1, 2, 3, 4, 5])
+    expect(metrics.values.at(-1)?.subscriptions[0]).toMatchObject({ key: 'ticker:BTC/USDT', events: 5, conflated: 0 })
+  })
+
+  it('conflates tickers that pile up beyond conflateAbove and counts them', async () => {
+    const { sim, feed } = await start({}, { metricsIntervalMs: 20, conflateAbove: 2 })
+    const tickers = collect<Ticker>(feed.ticker('BTC/USDT'))
+    const metrics = collect<FeedMetrics>(feed.metrics$)
+    await subscribed(sim, 'ticker:BTC/USDT')
+    publish(sim, 'ticker:BTC/USDT', [1, 2, 3, 4, 5].map((n) => ticker('BTC/USDT', n)))
+    await waitFor(() => tickers.values.at(-1)?.last === 5 && (metrics.values.at(-1)?.subscriptions[0]?.conflated ?? 0) > 0)
     expect(tickers.values.map((t) => t.last)).toEqual([5])
     expect(metrics.values.at(-1)?.subscriptions[0]).toMatchObject({ key: 'ticker:BTC/USDT', events: 5, conflated: 4, subscribers: 1 })
   })

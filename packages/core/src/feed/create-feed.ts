@@ -33,7 +33,7 @@ const describeRequest = (r: StreamRequest): string => [r.kind, r.symbol, r.inter
 export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
   const {
     logger = silentLogger, now = Date.now, secrets = new SecretRegistry(), scheduler = asyncScheduler, backoff = {},
-    bufferCapacity = 10_000, metricsIntervalMs = 1_000, requestTimeoutMs = 10_000, debugFrames = false, dial = wsDialer(),
+    bufferCapacity = 10_000, conflateAbove = 256, metricsIntervalMs = 1_000, requestTimeoutMs = 10_000, debugFrames = false, dial = wsDialer(),
     deliveryScheduler = asapScheduler,
   } = options
   const spec = withOwnInterpreter(venue.spec)
@@ -65,6 +65,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
         deliver<EventOf<K>>({
           policy: policyFor(request.kind),
           capacity: bufferCapacity,
+          conflateAbove,
           overflow: () => new BufferOverflowError(spec.id, describeRequest(request), bufferCapacity),
           onConflated: (n) => {
             const entry = pool.entries.get(first.key)
@@ -131,6 +132,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
         deliver<OrderBook>({
           policy: 'conflate',
           capacity: bufferCapacity,
+          conflateAbove,
           overflow: () => new BufferOverflowError(spec.id, describeRequest(request), bufferCapacity),
           onConflated: (n) => {
             const entry = pool.entries.get(channel.key)

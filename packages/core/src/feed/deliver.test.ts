@@ -8,14 +8,34 @@ const v = (symbol: string, n: number): V => ({ symbol, n })
 const overflow = (): Error => new BufferOverflowError('test', 'trades', 2)
 
 describe('deliver', () => {
-  it('conflates values that arrive together to the latest per symbol and counts the rest', () => {
+  it('delivers every value of a conflating stream to a consumer that keeps up', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const source = cold('(abc)-d', { a: v('X', 1), b: v('Y', 1), c: v('X', 2), d: v('X', 3) })
+      const out = source.pipe(deliver<V>({ policy: 'conflate', capacity: 1, overflow }))
+      expectObservable(out).toBe('(abc)-d', { a: v('X', 1), b: v('Y', 1), c: v('X', 2), d: v('X', 3) })
+    })
+  })
+
+  it('conflates values that pile up beyond conflateAbove to the latest per symbol and counts the rest', () => {
     const conflated: number[] = []
     testScheduler().run(({ cold, expectObservable }) => {
       const source = cold('(abc)-d', { a: v('X', 1), b: v('Y', 1), c: v('X', 2), d: v('X', 3) })
-      const out = source.pipe(deliver<V>({ policy: 'conflate', capacity: 1, overflow, onConflated: (n) => conflated.push(n) }))
-      expectObservable(out).toBe('(cb)--d', { b: v('Y', 1), c: v('X', 2), d: v('X', 3) })
+      const out = source.pipe(deliver<V>({ policy: 'conflate', capacity: 1, conflateAbove: 2, overflow, onConflated: (n) => conflated.push(n) }))
+      expectObservable(out).toBe('(bc)--d', { b: v('Y', 1), c: v('X', 2), d: v('X', 3) })
     })
     expect(conflated).toEqual([1])
+  })
+
+  it('keeps the latest value of each of many symbols when a burst exceeds conflateAbove', async () => {
+    const subject = new Subject<V>()
+    const seen: V[] = []
+    let conflated = 0
+    subject.pipe(deliver<V>({ policy: 'conflate', capacity: 1, conflateAbove: 4, overflow, onConflated: (n) => (conflated += n) })).subscribe((x) => seen.push(x))
+    for (let round = 1; round <= 3; round++) for (let s = 0; s < 10; s++) subject.next(v(`S${s}`, round))
+    await Promise.resolve()
+    expect(seen.filter((x) => x.n === 3).map((x) => x.symbol).sort()).toEqual(Array.from({ length: 10 }, (_, s) => `S${s}`).sort())
+    expect(seen.length + conflated).toBe(30)
+    expect(new Set(seen.map((x) => x.symbol)).size).toBe(10)
   })
 
   it('delivers every value of a buffered stream in order', () => {

@@ -1,12 +1,20 @@
 import { asapScheduler, type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription } from 'rxjs'
 
-/** `conflate`: latest value per symbol wins (books, tickers, quotes). `buffer`: every value, up to a bound. */
+/**
+ * `conflate`: every value while the consumer keeps up; once values pile up (a consumer that fell behind), the latest
+ * per symbol wins (books, tickers, quotes). `buffer`: every value, up to a bound.
+ */
 export type DeliveryPolicy = 'conflate' | 'buffer'
 
 export interface DeliverOptions {
   readonly policy: DeliveryPolicy
   /** `buffer` only: values pending beyond this error the stream with `overflow()`. */
   readonly capacity: number
+  /**
+   * `conflate` only: pending values beyond this mean the consumer fell behind; they are then collapsed to the latest
+   * per symbol. Below it every value is delivered. @defaultValue 256
+   */
+  readonly conflateAbove?: number
   readonly overflow: () => Error
   /** Counts values a newer one replaced before delivery (`conflate`). */
   readonly onConflated?: (count: number) => void
@@ -16,53 +24,62 @@ export interface DeliverOptions {
 
 /**
  * Hands values to one consumer in batches: everything that arrived while the consumer was busy (one socket read,
- * or more when it falls behind) is delivered at the next drain. `conflate` keeps only the latest value per symbol
- * and counts the rest; `buffer` keeps all of them and errors with `overflow()` beyond `capacity`, never dropping
- * silently. A consumer that keeps up pays one queue push per value and one drain per batch. Completion and errors
- * of the source are delivered after the pending batch.
+ * or more when it falls behind) is delivered at the next drain. A consumer that keeps up gets every value and pays
+ * one queue push per value and one drain per batch. When more than `conflateAbove` values pile up, `conflate`
+ * collapses them to the latest per symbol and counts the rest; `buffer` keeps all of them and errors with
+ * `overflow()` beyond `capacity`, never dropping silently. Completion and errors of the source are delivered after
+ * the pending batch.
  * @example trades$.pipe(deliver({ policy: 'buffer', capacity: 10_000, overflow: () => new BufferOverflowError(…) }))
  */
 export function deliver<T extends { readonly symbol: string }>(options: DeliverOptions): MonoTypeOperatorFunction<T> {
-  const { policy, capacity, overflow, onConflated, scheduler = asapScheduler } = options
+  const { policy, capacity, overflow, onConflated, conflateAbove = 256, scheduler = asapScheduler } = options
   return (source) =>
     new Observable<T>((subscriber) => {
-      let latest = new Map<string, T>()
-      let spareLatest = new Map<string, T>()
+      const latest = new Map<string, T>()
       let queue: T[] = []
       let spareQueue: T[] = []
       let drainTask: Subscription | undefined
       let conflated = 0
+      /** Collapsing again only once the queue doubled keeps the work per value constant with many symbols. */
+      let collapseAt = conflateAbove
+      /** Set once this batch was collapsed: the consumer is behind, so it gets only the latest per symbol. */
+      let behind = false
 
       const drain = (): void => {
         drainTask = undefined
+        if (behind) collapse()
+        behind = false
         if (conflated > 0) {
           onConflated?.(conflated)
           conflated = 0
         }
-        if (policy === 'conflate') {
-          const batch = latest
-          latest = spareLatest
-          spareLatest = batch
-          for (const value of batch.values()) {
-            if (subscriber.closed) break
-            subscriber.next(value)
-          }
-          batch.clear()
-        } else {
-          const batch = queue
-          queue = spareQueue
-          spareQueue = batch
-          for (let i = 0; i < batch.length && !subscriber.closed; i++) subscriber.next(batch[i] as T)
-          batch.length = 0
+        collapseAt = conflateAbove
+        const batch = queue
+        queue = spareQueue
+        spareQueue = batch
+        for (let i = 0; i < batch.length && !subscriber.closed; i++) subscriber.next(batch[i] as T)
+        batch.length = 0
+      }
+
+      /** The consumer fell behind: keep the latest value per symbol, in the order of their latest arrival. */
+      const collapse = (): void => {
+        for (const value of queue) {
+          latest.delete(value.symbol)
+          latest.set(value.symbol, value)
         }
+        conflated += queue.length - latest.size
+        queue.length = 0
+        for (const value of latest.values()) queue.push(value)
+        latest.clear()
+        collapseAt = Math.max(conflateAbove, queue.length * 2)
+        behind = true
       }
 
       const subscription = source.subscribe({
         next: (value) => {
           if (policy === 'conflate') {
-            const size = latest.size
-            latest.set(value.symbol, value)
-            if (latest.size === size) conflated++
+            queue.push(value)
+            if (queue.length > collapseAt) collapse()
           } else if (queue.length >= capacity) {
             drainTask?.unsubscribe()
             drainTask = undefined

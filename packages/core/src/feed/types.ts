@@ -31,6 +31,12 @@ export interface FeedOptions {
   }
   /** Events a slow consumer may have pending on a never-dropped stream (trades, orders, fills, …). @defaultValue 10_000 */
   readonly bufferCapacity?: number
+  /**
+   * Books, tickers, quotes, mark prices and funding rates: a consumer with more than this many values pending has
+   * fallen behind, and gets the latest per symbol (the rest are counted in `metrics$` as conflated). A consumer that
+   * keeps up gets every value. @defaultValue 256
+   */
+  readonly conflateAbove?: number
   /** Period of `metrics$`. @defaultValue 1_000 */
   readonly metricsIntervalMs?: number
   /** @defaultValue 10_000 */

@@ -21,7 +21,7 @@ const bookFramesSent = (frames: readonly string[], instId: string): string[] =>
 describe('slow consumer: books are conflated', () => {
   it('okx: a consumer that fell behind gets only the latest book per symbol, and the conflation is counted', async () => {
     const held = heldDelivery()
-    const rig = await startOkx({ feed: { deliveryScheduler: held.scheduler, metricsIntervalMs: 20 } })
+    const rig = await startOkx({ feed: { deliveryScheduler: held.scheduler, metricsIntervalMs: 20, conflateAbove: 4 } })
     const books = collect<OrderBook>(rig.feed.book('BTC/USDT'))
     const sibling = collect<Ticker>(rig.feed.ticker('ETH/USDT'))
     const metrics = collect<FeedMetrics>(rig.feed.metrics$)
@@ -36,7 +36,7 @@ describe('slow consumer: books are conflated', () => {
       delivered: 1, seq: lastSent.data[0]?.seqId, status: 'live',
     })
     await until(() => metrics.values.at(-1)?.subscriptions.some((s) => s.topic.includes('BTC-USDT') && s.conflated >= 9) === true)
-    expect([sibling.values.length, sibling.error, books.error]).toEqual([1, undefined, undefined])
+    expect([sibling.values.length > 0, sibling.error, books.error]).toEqual([true, undefined, undefined])
   })
 })
 
@@ -62,7 +62,7 @@ describe('slow consumer: fills are buffered, then fail loudly', () => {
     await until(() => fills.error !== undefined && rig.sim.connections.some((c) => c.sent.some((f) => f.includes('/market/ticker:ETH-USDT'))))
     held.release()
     expect([fills.values, fills.error]).toEqual([[], expect.objectContaining({ kind: 'buffer-overflow', capacity: 4, stream: 'fills' })])
-    expect([sibling.values.length, sibling.error]).toEqual([1, undefined])
+    expect([sibling.values.length > 0, sibling.error]).toEqual([true, undefined])
     const privateConn = rig.sim.connections.findIndex((c) => c.query.get('token')?.startsWith('simprv') === true)
     await until(() => rig.ops(privateConn).includes('unsubscribe')) // the failed stream let its subscription go
   })

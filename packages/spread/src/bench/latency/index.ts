@@ -1,0 +1,112 @@
+import type { Measurement } from '../report'
+import { percentile, summarize } from '../stats'
+import type { PumpKind } from './bench-scripts'
+import { ccxtClient, createRecorder, tributaryClient, type BenchClient, type Recorder } from './clients'
+import { wsFloorClient } from './floor-client'
+import { SIM_VENUES, type SimEndpoints, type SimVenue } from './protocol'
+import { startSimProcess, type SimProcess } from './sim-process'
+
+export interface LatencyOptions {
+  readonly quick: boolean
+  readonly log: (line: string) => void
+}
+
+const RATES = [1_000, 10_000, 20_000] as const
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+interface Setup {
+  readonly label: string
+  readonly kind: PumpKind
+  readonly make: (endpoints: Readonly<Record<SimVenue, SimEndpoints>>, recorder: Recorder) => Promise<BenchClient>
+  /** Targets apply to Tributary's never-dropped stream. */
+  readonly targets: boolean
+}
+
+const SETUPS: readonly Setup[] = [
+  { label: 'ws + JSON.parse floor', kind: 'trades', make: (e, r) => wsFloorClient(e, 'trades', r), targets: false },
+  { label: 'tributary trades', kind: 'trades', make: (e, r) => Promise.resolve(tributaryClient(e, 'trades', r)), targets: true },
+  { label: 'tributary ticker', kind: 'ticker', make: (e, r) => Promise.resolve(tributaryClient(e, 'ticker', r)), targets: false },
+  { label: 'ccxt watchTicker', kind: 'ticker', make: (e, r) => ccxtClient(e, r), targets: false },
+]
+
+/** Pumps a trickle until every venue has delivered a frame (subscriptions acknowledged and streaming). */
+const warmUp = async (sim: SimProcess, kind: PumpKind, recorder: Recorder): Promise<void> => {
+  for (let i = 0; i < 20; i++) {
+    await sim.request({ type: 'pump', kind, rate: 600, durationMs: 250 }, 'pumped')
+    await delay(50)
+    if (SIM_VENUES.every((v) => recorder.delivered[v] > 0)) return
+  }
+  throw new Error(`no frames delivered for ${SIM_VENUES.filter((v) => recorder.delivered[v] === 0).join(', ')} after warm-up`)
+}
+
+interface Rep {
+  readonly sent: number
+  readonly delivered: number
+  readonly p50: number
+  readonly p99: number
+  readonly p999: number
+}
+
+const repetition = (recorder: Recorder, sent: number): Rep => {
+  const sorted = Array.from(Float64Array.from(recorder.latencies).sort())
+  const delivered = SIM_VENUES.reduce((n, v) => n + recorder.delivered[v], 0)
+  return { sent, delivered, p50: percentile(sorted, 50, true), p99: percentile(sorted, 99, true), p999: percentile(sorted, 99.9, true) }
+}
+
+/**
+ * End-to-end latency over loopback: the simulator process stamps each frame with CLOCK_MONOTONIC µs at send; the
+ * consumer subtracts it from its own clock read in the callback. The three venues stream at once, the rate split
+ * evenly among them. Each rate is warmed up, then measured in repetitions: percentiles per repetition, reported as
+ * median [min..max] across them.
+ */
+export const runLatency = async (options: LatencyOptions): Promise<Measurement[]> => {
+  const { quick, log } = options
+  const durationMs = quick ? 1_000 : 3_000
+  const repetitions = quick ? 1 : 3
+  const sim = await startSimProcess()
+  const out: Measurement[] = []
+  try {
+    for (const setup of SETUPS) {
+      const recorder = createRecorder()
+      const client = await setup.make(sim.endpoints, recorder)
+      try {
+        await warmUp(sim, setup.kind, recorder)
+        for (const rate of RATES) {
+          // Warm up at the rate itself (JIT, buffers), then measure repetitions from a clean slate.
+          await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs: quick ? 300 : 1_000 }, 'pumped')
+          await delay(200)
+          const reps: Rep[] = []
+          for (let i = 0; i < repetitions; i++) {
+            recorder.reset()
+            const { sent } = await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs }, 'pumped')
+            await delay(300)
+            reps.push(repetition(recorder, SIM_VENUES.reduce((n, v) => n + sent[v], 0)))
+          }
+          const total = reps.reduce((n, r) => n + r.sent, 0)
+          const delivered = reps.reduce((n, r) => n + r.delivered, 0)
+          const at20k = setup.targets && rate === 20_000
+          const file = `${setup.label} @ ${rate / 1000}k frames/s`
+          const errors = client.errors.length === 0 ? '' : `; client errors: ${client.errors.length} (${client.errors.slice(-2).join('; ')})`
+          const note = `${total} frames sent in ${repetitions} x ${durationMs / 1000} s across ${SIM_VENUES.join(', ')}; ${delivered} delivered${errors}`
+          const stat = (name: string, pick: (r: Rep) => number, limit: number | undefined, target: string) => {
+            const s = summarize(reps.map(pick))
+            return { benchmark: 'latency' as const, name, venue: 'all', file, unit: 'us', samples: reps.length, ...s, ...(at20k && limit !== undefined ? { target, met: s.median <= limit } : {}) }
+          }
+          const share = summarize(reps.map((r) => (r.sent === 0 ? 0 : (100 * r.delivered) / r.sent)))
+          out.push(
+            { ...stat('latency p50', (r) => r.p50, 100, '<= 100 us'), note },
+            stat('latency p99', (r) => r.p99, 500, '<= 500 us'),
+            stat('latency p99.9', (r) => r.p999, 2_000, '<= 2000 us'),
+            { benchmark: 'latency', name: 'delivered', venue: 'all', file, unit: '%', samples: reps.length, ...share, ...(at20k ? { target: '100 %', met: delivered >= total } : {}) },
+          )
+          log(`  latency ${file}: p50 ${reps.map((r) => r.p50).join('/')} us, p99 ${reps.map((r) => r.p99).join('/')} us, delivered ${((100 * delivered) / Math.max(1, total)).toFixed(1)} % of ${total}`)
+        }
+      } finally {
+        await client.close()
+      }
+    }
+  } finally {
+    await sim.stop()
+  }
+  return out
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import type { Measurement } from '../report'
+import { fleetInChild, type FleetResult } from '../scale/fleet'
+import { summarize } from '../stats'
+import type { MemorySample, MemoryScenario } from './child'
+
+export interface MemoryOptions {
+  readonly quick: boolean
+  readonly log: (line: string) => void
+}
+
+/** 300 books of 400 levels: 200 bids + 200 asks each, 100 per venue. */
+export const BOOKS = 300
+export const DEPTH = 200
+
+/** Runs one scenario in a fresh `node --expose-gc` process. */
+export const sampleMemory = (scenario: MemoryScenario, books = BOOKS, depth = DEPTH): Promise<MemorySample> =>
+  new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--expose-gc', join(__dirname, 'child.js'), scenario, String(books), String(depth)], { timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error !== null) reject(new Error(`memory ${scenario}: ${stderr.trim() || error.message}`))
+      else resolve(JSON.parse(stdout) as MemorySample)
+    })
+  })
+
+const fig = (name: string, venue: string, file: string, xs: readonly number[], extra: Partial<Measurement> = {}): Measurement => ({
+  benchmark: 'memory',
+  name,
+  venue,
+  file,
+  unit: 'MB',
+  samples: xs.length,
+  ...summarize(xs),
+  ...extra,
+})
+
+/**
+ * RSS and heap, after gc, of fresh processes: a bare baseline, `@tributary/okx` imported, ccxt imported, and
+ * 300 books × 400 levels across the three venues held by Tributary (decode → interpret → book machines) and by
+ * ccxt Pro (its own handlers), fed the same frames. Heap for the books is the heap growth across building them.
+ */
+export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> => {
+  const { quick, log } = options
+  const runs = quick ? 1 : 3
+  const scenarios: MemoryScenario[] = ['baseline', 'import-okx', 'import-ccxt', 'books-tributary', 'books-ccxt']
+  const samples = new Map<MemoryScenario, MemorySample[]>()
+  for (let r = 0; r < runs; r++)
+    for (const s of scenarios) {
+      const sample = await sampleMemory(s)
+      samples.set(s, [...(samples.get(s) ?? []), sample])
+      log(`  memory ${s}: rss ${sample.rssMB.toFixed(1)} MB, heap ${sample.heapMB.toFixed(1)} MB (before: ${sample.baseHeapMB.toFixed(1)})${sample.live === undefined ? '' : `, ${sample.live}/${sample.books} books live`}`)
+    }
+  const fleets: FleetResult[] = []
+  for (let r = 0; r < runs; r++) {
+    const f = await fleetInChild(BOOKS, DEPTH)
+    fleets.push(f)
+    log(`  memory feed: rss ${f.rssMB.toFixed(1)} MB, heap ${f.heapMB.toFixed(1)} MB (before: ${f.baseHeapMB.toFixed(1)}), ${f.live}/${f.books} books live`)
+  }
+  const of = (s: MemoryScenario) => samples.get(s) ?? []
+  const okx = of('import-okx')
+  const ccxt = of('import-ccxt')
+  const bt = of('books-tributary')
+  const bc = of('books-ccxt')
+  const rssT = bt.map((x) => x.rssMB)
+  const heapT = bt.map((x) => x.heapMB - x.baseHeapMB)
+  return [
+    fig('rss', 'node', 'bare process', of('baseline').map((x) => x.rssMB)),
+    fig('heap', 'node', 'bare process', of('baseline').map((x) => x.heapMB)),
+    fig('rss', 'okx', 'import @tributary/okx', okx.map((x) => x.rssMB), { note: `ccxt loaded: ${okx.some((x) => x.ccxtLoaded)}` }),
+    fig('heap', 'okx', 'import @tributary/okx', okx.map((x) => x.heapMB)),
+    fig('rss +import', 'okx', 'import @tributary/okx', okx.map((x) => x.rssMB - x.baseRssMB)),
+    fig('rss', 'ccxt', 'import ccxt', ccxt.map((x) => x.rssMB)),
+    fig('heap', 'ccxt', 'import ccxt', ccxt.map((x) => x.heapMB)),
+    fig('rss +import', 'ccxt', 'import ccxt', ccxt.map((x) => x.rssMB - x.baseRssMB)),
+    fig('rss', 'all', `tributary ${BOOKS} books x ${2 * DEPTH} levels`, rssT, { target: '<= 80 MB', met: Math.max(...rssT) <= 80, note: `${bt[0]?.live ?? 0}/${bt[0]?.books ?? 0} books live` }),
+    fig('heap books', 'all', `tributary ${BOOKS} books x ${2 * DEPTH} levels`, heapT, { target: '<= 10 MB', met: Math.max(...heapT) <= 10 }),
+    fig('rss', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, fleets.map((f) => f.rssMB), {
+      target: '<= 80 MB', met: Math.max(...fleets.map((f) => f.rssMB)) <= 80, note: `whole process with sockets, simulator in its own process; ${fleets[0]?.live ?? 0}/${BOOKS} live`,
+    }),
+    fig('heap books', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, fleets.map((f) => f.heapMB - f.baseHeapMB), { target: '<= 10 MB', met: Math.max(...fleets.map((f) => f.heapMB - f.baseHeapMB)) <= 10 }),
+    fig('rss', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.rssMB), { note: `${bc[0]?.live ?? 0}/${bc[0]?.books ?? 0} books live` }),
+    fig('heap books', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.heapMB - x.baseHeapMB)),
+  ]
+}
