@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import winston from 'winston'
+import type * as Winston from 'winston'
 import { isSecretKey, REDACTED, redactText, redactValue } from './redact'
 
 /** Metadata attached to a log line; pass objects, never concatenated strings. */
@@ -47,6 +47,17 @@ export class SecretRegistry {
   }
 }
 
+let winstonModule: typeof Winston | undefined
+/**
+ * winston (and its ~80 modules) loads on the first createLogger call, not on import: a program that passes its own
+ * Logger, or none, never pays for it.
+ */
+const loadWinston = (): typeof Winston => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load; import() would make createLogger async
+  winstonModule ??= require('winston') as typeof Winston
+  return winstonModule
+}
+
 /**
  * Builds a winston logger whose every line (message and metadata) has secrets redacted.
  * @example const logger = createLogger({ level: 'debug', format: 'pretty' }).child({ venue: 'okx' })
@@ -54,6 +65,7 @@ export class SecretRegistry {
 export const createLogger = (options: LoggerOptions = {}, registry = new SecretRegistry()): Logger & { readonly secrets: SecretRegistry } => {
   const { level = 'info', format = 'json', stream = process.stderr, secrets = [] } = options
   registry.add(...secrets)
+  const winston = loadWinston()
   const redact = winston.format((info) => {
     const secretSet = registry.all
     for (const key of Object.keys(info)) {
@@ -75,7 +87,7 @@ export const createLogger = (options: LoggerOptions = {}, registry = new SecretR
     format: winston.format.combine(redact(), winston.format.timestamp(), format === 'json' ? winston.format.json() : pretty),
     transports: [new winston.transports.Stream({ stream: target })],
   })
-  const wrap = (w: winston.Logger): Logger => ({
+  const wrap = (w: Winston.Logger): Logger => ({
     debug: (m, meta) => void w.debug(m, meta),
     info: (m, meta) => void w.info(m, meta),
     warn: (m, meta) => void w.warn(m, meta),

@@ -1,5 +1,5 @@
 /** The benchmarks `pnpm bench` knows, in the order they run. */
-export const BENCHMARKS = ['throughput', 'latency', 'memory', 'soak', 'scale'] as const
+export const BENCHMARKS = ['throughput', 'books', 'latency', 'memory', 'soak', 'scale'] as const
 export type BenchmarkName = (typeof BENCHMARKS)[number]
 
 export interface BenchArgs {
@@ -16,7 +16,7 @@ export interface BenchArgs {
   readonly help: boolean
 }
 
-export const BENCH_USAGE = `Usage: pnpm bench [--only throughput,latency,memory,soak,scale] [--quick] [--json <path>] [--markdown <path>] [--files okx,kucoin]
+export const BENCH_USAGE = `Usage: pnpm bench [--only throughput,books,latency,memory,soak,scale] [--quick] [--json <path>] [--markdown <path>] [--files okx,kucoin]
 
   --only LIST      run a subset (default: all): ${BENCHMARKS.join(', ')}
   --quick          smoke run: fewer rounds, shorter durations, fewer reconnect cycles

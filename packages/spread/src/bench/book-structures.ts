@@ -303,6 +303,10 @@ const depths = [5, 50, 400, 5_000]
 const candidates = [flat, chunkedTuples, chunked, mapBook]
 
 const heapOnly = process.argv.includes('--heap-only')
+/** With `--json-line`, the figures are also printed as one last line `BOOKS_JSON {…}` for `pnpm bench`. */
+const jsonLine = process.argv.includes('--json-line')
+interface Recorded { readonly name: string; readonly depth: number; readonly unit: string; readonly samples: readonly number[] }
+const recorded: Recorded[] = []
 
 console.log(`node ${process.version}, ${rounds} rounds, median updates/s (1-3 changes per update)\n`)
 // Rounds are interleaved (each round runs every candidate once) so that load from other processes spreads evenly.
@@ -320,7 +324,10 @@ for (const withView of heapOnly ? [] : [false, true]) {
     for (let round = 0; round < rounds; round++) {
       candidates.forEach((make, c) => samples[c]?.push(measure(make, load(make), withView)))
     }
-    samples.forEach((xs, c) => cells[c]?.push(fmt(median(xs))))
+    samples.forEach((xs, c) => {
+      cells[c]?.push(fmt(median(xs)))
+      recorded.push({ name: `${withView ? 'apply+view' : 'apply'}: ${candidates[c]?.().name ?? '?'}`, depth, unit: 'updates/s', samples: xs })
+    })
   }
   candidates.forEach((make, c) => console.log(`${make().name.padEnd(30)}${(cells[c] ?? []).map((x) => x.padStart(12)).join('')}`))
   console.log('')
@@ -352,7 +359,9 @@ for (const depth of heapOnly ? [] : [400, 5_000]) {
     return rate(e.updates.length, elapsed)
   }
   once()
-  const perSecond = median(Array.from({ length: rounds }, once))
+  const samples = Array.from({ length: rounds }, once)
+  const perSecond = median(samples)
+  recorded.push({ name: 'engine full path (createBookMachine)', depth, unit: 'updates/s', samples })
   console.log(`  depth ${String(depth).padStart(5)}: ${fmt(perSecond)}  (${(1e6 / perSecond).toFixed(2)} µs per update)`)
 }
 
@@ -370,6 +379,7 @@ const heapOf = (label: string, build: () => readonly Candidate[]): void => {
   const used = process.memoryUsage().heapUsed - before
   const levels = books.reduce((n, b) => n + b.count(), 0)
   const mb = (used / 1e6).toFixed(1).padStart(5)
+  recorded.push({ name: `heap 300 books: ${label}`, depth: 400, unit: 'MB', samples: [used / 1e6] })
   console.log(`  ${label.padEnd(48)} ${mb} MB  ${String(levels).padStart(7)} levels  ${(used / levels).toFixed(0)} bytes a level`)
 }
 
@@ -404,3 +414,5 @@ else {
     )
   }
 }
+
+if (jsonLine) console.log(`BOOKS_JSON ${JSON.stringify({ recorded })}`)

@@ -9,6 +9,7 @@ type Run = (args: BenchArgs, log: (line: string) => void) => Promise<Measurement
 /** Each benchmark is its own module, loaded when it runs: a missing piece fails that benchmark alone. */
 const RUNS: Readonly<Record<BenchmarkName, Run>> = {
   throughput: async (args, log) => (await import('./throughput/index.js')).runThroughput({ quick: args.quick, files: args.files, log }),
+  books: async (args, log) => (await import('./books.js')).runBooks({ quick: args.quick, log }),
   latency: async (args, log) => (await import('./latency/index.js')).runLatency({ quick: args.quick, log }),
   memory: async (args, log) => (await import('./memory/index.js')).runMemory({ quick: args.quick, log }),
   soak: async (args, log) => (await import('./soak-reconnect.js')).runSoak({ quick: args.quick, log }),
