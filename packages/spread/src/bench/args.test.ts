@@ -26,7 +26,7 @@ describe('parseBenchArgs', () => {
   })
 
   it('rejects an unknown benchmark name', () => {
-    expect(() => parseBenchArgs(['--only', 'throughput,speed'])).toThrow(new BenchUsageError('--only: unknown benchmark speed (known: throughput, latency, memory, soak, scale)'))
+    expect(() => parseBenchArgs(['--only', 'throughput,speed'])).toThrow(new BenchUsageError('--only: unknown benchmark speed (known: throughput, books, latency, memory, soak, scale)'))
   })
 
   it('rejects a flag whose value is missing', () => {
