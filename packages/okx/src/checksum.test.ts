@@ -1,5 +1,6 @@
-import type { BookLevel } from '@tributary/core'
-import { checksumText, crc32, okxChecksum } from './checksum'
+import fc from 'fast-check'
+import { L2Book, type BookLevel, type OrderBook } from '@tributary/core'
+import { CHECKSUM_DEPTH, checksumText, crc32, okxChecksum } from './checksum'
 
 const level = (px: string, sz: string): BookLevel => [Number(px), Number(sz), px, sz]
 
@@ -44,5 +45,41 @@ describe('okxChecksum', () => {
   it('does not reformat numbers: trailing zeros change the checksum', () => {
     const raw = { top: () => ({ bids: [level('3366.10', '7')], asks: [] }) }
     expect(okxChecksum(raw)).not.toBe(-201739918)
+  })
+})
+
+describe('okxChecksum on a book-engine view', () => {
+  const meta = { venue: 'okx', symbol: 'X', status: 'live' as const, seq: undefined, ts: 0, receivedAt: 0 }
+  const decimal = fc.oneof(
+    fc.tuple(fc.nat({ max: 10 ** 9 }), fc.nat({ max: 12 })).map(([n, d]) => (n / 10 ** d).toFixed(d)),
+    fc.constantFrom('3366.10', '0.00000167', '458105.370372', '1e-7', '.5', '007', '123456789.123456789'),
+  )
+  const level = fc.tuple(decimal, decimal).map(([px, sz]): BookLevel => [Number(px), Number(sz), px, sz])
+  /** The checksum as OKX documents it: the text built from `top(25)`'s raw strings, then CRC32. */
+  const byText = (book: OrderBook): number => {
+    const { bids, asks } = book.top(CHECKSUM_DEPTH)
+    return crc32(checksumText(bids.map((l) => [l[2], l[3]] as const), asks.map((l) => [l[2], l[3]] as const)))
+  }
+
+  it('equals the CRC32 of the text built from top(25)', () => {
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 60 }), fc.array(level, { maxLength: 60 }), (bids, asks) => {
+        const book = new L2Book()
+        book.replace({ bids, asks })
+        const view = book.view(meta)
+        expect(okxChecksum(view)).toBe(byText(view))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('matches real-frame vector B from the levels of a book', () => {
+    const raw = (px: string, sz: string): BookLevel => [Number(px), Number(sz), px, sz]
+    const book = new L2Book()
+    book.replace({
+      bids: [raw('0.0065', '5'), raw('0.006', '305'), raw('0.0055', '601'), raw('0.001', '2'), raw('0.0005', '10')],
+      asks: [raw('0.008', '300'), raw('0.0085', '402'), raw('0.009', '301'), raw('0.0105', '305'), raw('0.019', '13'), raw('0.026', '6'), raw('0.14', '6'), raw('0.2', '2')],
+    })
+    expect(okxChecksum(book.view(meta))).toBe(-90978610)
   })
 })

@@ -1,24 +1,13 @@
-import type { OrderBook } from '@tributary/core'
-
-const TABLE: Uint32Array = (() => {
-  const table = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c >>> 0
-  }
-  return table
-})()
+import { crc32 as zlibCrc32 } from 'node:zlib'
+import { ByteText, RawLevelReader, type OrderBook } from '@tributary/core'
 
 /** CRC32 (IEEE 802.3 / zlib) of a string's UTF-8 bytes, as a signed 32-bit integer like OKX sends it. */
-export const crc32 = (text: string): number => {
-  let crc = 0xffffffff
-  for (const byte of Buffer.from(text, 'utf8')) crc = (TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) | 0
-}
+export const crc32 = (text: string | Uint8Array): number => zlibCrc32(text) | 0
 
 /** Levels per side the OKX checksum covers. */
 export const CHECKSUM_DEPTH = 25
+
+const COLON = 58
 
 /**
  * The text OKX checksums: best 25 bids and asks interleaved per level index (`bidPx:bidSz:askPx:askSz:…`,
@@ -38,8 +27,23 @@ export const checksumText = (
   return parts.join(':')
 }
 
-/** The OKX checksum of a book (levels best-first), computed over each level's raw price and size. */
+// Reused by every call: the checksum runs synchronously, start to end, on one thread.
+const text = new ByteText()
+const bids = new RawLevelReader()
+const asks = new RawLevelReader()
+
+/**
+ * The OKX checksum of a book (levels best-first): CRC32 of {@link checksumText} over each level's raw price and
+ * size, written as bytes straight from the book's levels (no string is built).
+ */
 export const okxChecksum = (book: Pick<OrderBook, 'top'>): number => {
-  const { bids, asks } = book.top(CHECKSUM_DEPTH)
-  return crc32(checksumText(bids.map((l) => [l[2], l[3]] as const), asks.map((l) => [l[2], l[3]] as const)))
+  text.clear()
+  bids.open(book, 'bids', CHECKSUM_DEPTH)
+  asks.open(book, 'asks', CHECKSUM_DEPTH)
+  for (let i = 0; i < CHECKSUM_DEPTH; i++) {
+    if (bids.appendNext(text)) text.push(COLON)
+    if (asks.appendNext(text)) text.push(COLON)
+  }
+  if (text.length > 0) text.length-- // the last separator
+  return crc32(text.view())
 }

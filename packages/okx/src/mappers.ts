@@ -25,6 +25,18 @@ type Frame<K extends OkxFrame['type']> = Extract<OkxFrame, { type: K }>['frame']
  */
 const problem = (what: string): VenueMessage => ({ type: 'unknown', what })
 
+const SYMBOL_CACHE_SIZE = 10_000
+const symbols = new Map<string, string | undefined>()
+
+/** {@link fromOkxSymbol}, remembered: every frame of an instrument carries the same id. */
+const symbolOf = (instId: string): string | undefined => {
+  if (symbols.has(instId)) return symbols.get(instId)
+  if (symbols.size >= SYMBOL_CACHE_SIZE) symbols.clear()
+  const symbol = fromOkxSymbol(instId)
+  symbols.set(instId, symbol)
+  return symbol
+}
+
 /** Whether a derivative whose contract value is unknown should be reported now (the first time, per interpreter). */
 type FirstReport = (instId: string) => boolean
 
@@ -41,12 +53,15 @@ const market = <F extends { readonly arg: { readonly channel: string; readonly i
 ): VenueMessage[] => {
   const { instId, channel } = frame.arg
   const topic = topicOf(frame.arg)
-  const symbol = fromOkxSymbol(instId)
+  const symbol = symbolOf(instId)
   if (symbol === undefined) return [problem(`okx ${channel}: instrument id ${instId} not understood`)]
-  const c = { venue: VENUE, symbol, receivedAt: ctx.receivedAt }
-  const toBase = firstReport === undefined ? E.right(identity) : toBaseFor(instId, ctx.instrument)
-  if (E.isRight(toBase)) return [{ type: 'data', topic, events: map(frame, { ...c, toBase: toBase.right }) }]
-  const data: VenueMessage = { type: 'data', topic, events: map(frame, { ...c, toBase: identity, sizeUnit: 'contracts' }) }
+  const toBase = firstReport === undefined ? undefined : toBaseFor(instId, ctx.instrument)
+  if (toBase === undefined || E.isRight(toBase)) {
+    const c: MarketContext = { venue: VENUE, symbol, receivedAt: ctx.receivedAt, toBase: toBase?.right ?? identity }
+    return [{ type: 'data', topic, events: map(frame, c) }]
+  }
+  const c: MarketContext = { venue: VENUE, symbol, receivedAt: ctx.receivedAt, toBase: identity, sizeUnit: 'contracts' }
+  const data: VenueMessage = { type: 'data', topic, events: map(frame, c) }
   if (firstReport?.(instId) !== true) return [data]
   return [data, { type: 'issue', code: 'degraded-data', what: `okx: contract value unknown for ${instId}: sizes left in contracts (no instrument metadata)` }]
 }

@@ -63,34 +63,42 @@ export const toTrades = (push: t.TypeOf<typeof OkxTradesPush>, c: MarketContext)
     ...opt('sizeUnit', c.sizeUnit),
   }))
 
-const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): BookLevel[] =>
-  levels.map(([px, sz]) => {
+const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): BookLevel[] => {
+  const out = new Array<BookLevel>(levels.length)
+  for (let i = 0; i < levels.length; i++) {
+    const [px, sz] = levels[i] as OkxLevel
     const price = Number(px)
-    return [price, toBase(Number(sz), price), px, sz]
-  })
+    out[i] = [price, toBase(Number(sz), price), px, sz]
+  }
+  return out
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * `books*` pushes → a snapshot (replaces the book) or an update. `seq` = `seqId`, `prevSeq` = `prevSeqId` when sent
  * (not before 2022); `checksum` only when non-zero (OKX sends 0 since it deprecated the checksum).
  */
-export const toBookEvents = (push: t.TypeOf<typeof OkxBookPush>, c: MarketContext): (BookSnapshot | BookUpdate)[] =>
-  push.data.map((d) => {
-    const base = {
-      venue: c.venue,
-      symbol: c.symbol,
-      ts: d.ts,
-      receivedAt: c.receivedAt,
-      bids: toLevels(d.bids, c.toBase),
-      asks: toLevels(d.asks, c.toBase),
-      ...opt('seq', d.seqId),
-      ...opt('checksum', d.checksum === 0 ? undefined : d.checksum),
-      ...opt('depth', BOOK_DEPTH[push.arg.channel]),
-      ...opt('sizeUnit', c.sizeUnit),
-    }
-    return push.action === 'snapshot'
-      ? { kind: 'book-snapshot', ...base }
-      : { kind: 'book-update', ...base, ...opt('prevSeq', d.prevSeqId) }
-  })
+export const toBookEvents = (push: t.TypeOf<typeof OkxBookPush>, c: MarketContext): (BookSnapshot | BookUpdate)[] => {
+  const depth = BOOK_DEPTH[push.arg.channel]
+  const out: (BookSnapshot | BookUpdate)[] = []
+  // Built field by field (no spreads): this runs once per book frame.
+  for (const d of push.data) {
+    const bids = toLevels(d.bids, c.toBase)
+    const asks = toLevels(d.asks, c.toBase)
+    const event: Mutable<BookSnapshot> | Mutable<BookUpdate> =
+      push.action === 'snapshot'
+        ? { kind: 'book-snapshot', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks }
+        : { kind: 'book-update', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks }
+    if (d.seqId !== undefined) event.seq = d.seqId
+    if (d.checksum !== undefined && d.checksum !== 0) event.checksum = d.checksum
+    if (depth !== undefined) event.depth = depth
+    if (c.sizeUnit !== undefined) event.sizeUnit = c.sizeUnit
+    if (event.kind === 'book-update' && d.prevSeqId !== undefined) event.prevSeq = d.prevSeqId
+    out.push(event)
+  }
+  return out
+}
 
 /** `books5`: each push replaces the book's top five levels. */
 export const toBookTops = (push: t.TypeOf<typeof OkxBookTopPush>, c: MarketContext): BookSnapshot[] =>

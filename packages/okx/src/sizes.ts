@@ -23,6 +23,14 @@ export const sizeAt = (toBase: ToBase, size: number | undefined, price: number |
   return toBase(size, price)
 }
 
+const SPOT: E.Either<string, ToBase> = E.right(identity)
+
+const contracts = (perContract: number, inverse: boolean): ToBase =>
+  inverse ? converter(true, (size, price) => clean((size * perContract) / price)) : converter(false, (size) => clean(size * perContract))
+
+// Built once per instrument (instruments are immutable), not once per frame.
+const converters = new WeakMap<Instrument, E.Either<string, ToBase>>()
+
 /**
  * The size converter for an instrument. Spot sizes are already base units. Derivative sizes are contracts:
  * linear and option contracts are worth `ctVal × ctMult` base units; inverse contracts (`ctType: inverse`, `ctVal` in
@@ -31,14 +39,16 @@ export const sizeAt = (toBase: ToBase, size: number | undefined, price: number |
  */
 export const toBaseFor = (instId: string, instrument: (id: string) => Instrument | undefined): E.Either<string, ToBase> => {
   const kind = okxKindOf(instId)
-  if (kind === 'spot') return E.right(identity)
+  if (kind === 'spot') return SPOT
   const meta = instrument(instId)
   if (meta?.contractValue === undefined) {
     return E.left(`okx ${instId}: no contract metadata (ctVal) loaded; its sizes are contracts and cannot be converted to base units`)
   }
-  const perContract = meta.contractValue * (meta.contractMultiplier ?? 1)
-  if (meta.contractType === 'inverse') {
-    return E.right(converter(true, (size, price) => clean((size * perContract) / price)))
+  let known = converters.get(meta)
+  if (known === undefined) {
+    known = E.right(contracts(meta.contractValue * (meta.contractMultiplier ?? 1), meta.contractType === 'inverse'))
+    converters.set(meta, known)
   }
-  return E.right(converter(false, (size) => clean(size * perContract)))
+  return known
 }
+

@@ -1,6 +1,7 @@
 export * from './l2-book'
 export * from './machine'
 export * from './maintain-book'
+export * from './raw-text'
 export * from './sequence'
 export * from './types'
 export type { BookView } from './view'

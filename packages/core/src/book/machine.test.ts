@@ -81,6 +81,18 @@ describe('createBookMachine on a stream-snapshot venue', () => {
     expect([JSON.stringify(kept), machine.book?.bestBid?.[0]]).toEqual([before, 10.5])
   })
 
+  it('checks the checksum of every update on the book it then publishes', () => {
+    const checked: unknown[] = []
+    const machine = machineWith({ ...streamRules, checksum: (book) => (checked.push(book), streamRules.checksum?.(book) ?? 0) })
+    const published = [snap, ev({ update: true, prevSeq: 100, seq: 101, checksum: 10_011 }), ev({ update: true, prevSeq: 101, seq: 102, bids: [[10.5, 1]], checksum: 10_511 })]
+      .flatMap((input) => machine.handle(input))
+      .flatMap((e) => (e.type === 'book' ? [e.book] : []))
+    expect(checked).toHaveLength(2)
+    expect(published.slice(1)).toEqual(checked)
+    expect(published[1]).toBe(checked[0])
+    expect(published[2]?.bestBid?.[0]).toBe(10.5)
+  })
+
   it('serves the best n levels per side from top(n)', () => {
     const machine = machineWith(streamRules)
     machine.handle(ev({ seq: 1, bids: [[10, 1], [9, 2], [8, 3]], asks: [[11, 1], [12, 2], [13, 3]] }))

@@ -45,6 +45,8 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
   let resubscribed = false
   let lastReason: ResyncReason = 'delta-before-snapshot'
   let buffer: BookUpdate[] = []
+  /** The view the checksum was verified on, and its event: publishing that event reuses it (the book is unchanged). */
+  let checked: { readonly event: BookSnapshot | BookUpdate; readonly view: BookView } | undefined
 
   const clock = (): Stamp => {
     const t = now()
@@ -62,6 +64,7 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
 
   const reset = (): void => {
     book.clear()
+    checked = undefined
     lastSeq = undefined
     buffer = []
     fetching = false
@@ -94,15 +97,21 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
   const judge = (update: BookUpdate) =>
     rules.sequence === undefined || lastSeq === undefined ? 'apply' : rules.sequence(lastSeq, update)
 
-  const viewOf = (event: BookSnapshot | BookUpdate): BookView =>
-    book.view({ venue, symbol, status: 'live', seq: lastSeq, ts: event.ts, receivedAt: event.receivedAt, ...(unit === undefined ? {} : { sizeUnit: unit }) })
+  const viewOf = (event: BookSnapshot | BookUpdate): BookView => {
+    if (checked?.event === event) return checked.view
+    const meta = { venue, symbol, status: 'live' as const, seq: lastSeq, ts: event.ts, receivedAt: event.receivedAt }
+    return book.view(unit === undefined ? meta : { ...meta, sizeUnit: unit })
+  }
 
   /** Truncates, then verifies the checksum and crossing; returns the reason to resync, if any. */
   const verify = (event: BookSnapshot | BookUpdate): ResyncReason | undefined => {
     const depth = maxDepth ?? event.depth
     if (depth !== undefined) book.truncate(depth)
+    checked = undefined
     if (rules.checksum !== undefined && event.checksum !== undefined) {
-      if (rules.checksum(viewOf(event)) !== event.checksum) {
+      const view = viewOf(event)
+      checked = { event, view }
+      if (rules.checksum(view) !== event.checksum) {
         stats.checksumMismatches++
         return 'checksum-mismatch'
       }
@@ -122,6 +131,7 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
 
   const publish = (event: BookSnapshot | BookUpdate): BookEffect => {
     published = viewOf(event)
+    checked = undefined
     return { type: 'book', book: published }
   }
 

@@ -54,3 +54,78 @@ export const decode = (data: readonly number[], at: number, extra: readonly (str
     sizeDigits === TEXT ? (extra?.[xi + 1] ?? '') : rawSizeValue.toFixed(sizeDigits),
   ]
 }
+
+/** Exact powers of ten, 1e0 … 1e20 (string parsing is correctly rounded; all are exact doubles). */
+const POW10: readonly number[] = Array.from({ length: 21 }, (_, i) => Number(`1e${i}`))
+/** Below this, `Math.round(value * 10 ** digits)` recovers a rebuildable decimal's digits exactly (error < 0.25). */
+const EXACT_SCALED = 1e15
+
+/** Writes `text` as UTF-8 at `out[at]` (room for `3 * text.length` bytes is the caller's); returns the end. */
+export const writeText = (text: string, out: Uint8Array, at: number): number => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80) return at + new TextEncoder().encodeInto(text, out.subarray(at)).written
+    out[at + i] = c
+  }
+  return at + text.length
+}
+
+/**
+ * Writes `value.toFixed(digits)` as ASCII at `out[at]` without building the string (room for `24 + digits` bytes is
+ * the caller's); returns the end. Exact for a value that is `Number(raw)` of a decimal `raw` with `digits` decimals:
+ * its digits are then `Math.round(value * 10 ** digits)` while that stays below 1e15; beyond, `toFixed` writes them.
+ */
+export const writeFixed = (value: number, digits: number, out: Uint8Array, at: number): number => {
+  const negative = value < 0
+  const scaled = digits < POW10.length ? Math.round((negative ? -value : value) * (POW10[digits] as number)) : Infinity
+  if (!(scaled < EXACT_SCALED) || (negative && scaled === 0)) return writeText(value.toFixed(digits), out, at)
+  let count = digits + 1
+  while (count < 16 && scaled >= (POW10[count] as number)) count++
+  if (negative) out[at] = 45
+  const end = at + (negative ? 1 : 0) + count + (digits > 0 ? 1 : 0)
+  // int32 arithmetic on two halves of at most nine digits: a chain of float divisions costs more than toFixed saves
+  let hi = scaled < 1e9 ? 0 : Math.floor(scaled / 1e9)
+  let lo = (scaled - hi * 1e9) | 0
+  let pos = end
+  for (let k = 0; k < count; k++) {
+    if (k === digits && k > 0) out[--pos] = 46
+    let digit: number
+    if (k < 9) {
+      const q = (lo / 10) | 0
+      digit = lo - q * 10
+      lo = q
+    } else {
+      const q = (hi / 10) | 0
+      digit = hi - q * 10
+      hi = q
+    }
+    out[--pos] = 48 + digit
+  }
+  return end
+}
+
+/** Writes the level stored at `data[at]` as its raw text, `rawPrice:rawSize`, at `out[pos]`; returns the end. */
+export const writeRaw = (
+  data: readonly number[],
+  at: number,
+  extra: readonly (string | undefined)[] | undefined,
+  xi: number,
+  out: Uint8Array,
+  pos: number,
+): number => {
+  const code = data[at + 3] as number
+  const priceDigits = code >>> 8
+  const sizeDigits = code & 0xff
+  let end = priceDigits === TEXT ? writeText(extra?.[xi] ?? '', out, pos) : writeFixed(data[at] as number, priceDigits, out, pos)
+  out[end++] = 58
+  end = sizeDigits === TEXT ? writeText(extra?.[xi + 1] ?? '', out, end) : writeFixed(data[at + 2] as number, sizeDigits, out, end)
+  return end
+}
+
+/** Bytes `writeRaw` may need for the level at `data[at]`. */
+export const rawBound = (data: readonly number[], at: number, extra: readonly (string | undefined)[] | undefined, xi: number): number => {
+  const code = data[at + 3] as number
+  const priceBytes = code >>> 8 === TEXT ? 3 * (extra?.[xi]?.length ?? 0) : 24 + (code >>> 8)
+  const sizeBytes = (code & 0xff) === TEXT ? 3 * (extra?.[xi + 1]?.length ?? 0) : 24 + (code & 0xff)
+  return priceBytes + sizeBytes + 1
+}

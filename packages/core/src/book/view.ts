@@ -83,6 +83,11 @@ export class BookView implements OrderBook {
     return { bids: topOf(this.bidSide, n), asks: topOf(this.askSide, n) }
   }
 
+  /** The frozen side behind `bids` or `asks` (for {@link RawLevelReader}). @internal */
+  sideOf(side: 'bids' | 'asks'): SideSnapshot {
+    return side === 'bids' ? this.bidSide : this.askSide
+  }
+
   /** Plain data (getters included), for `JSON.stringify` and logging. */
   toJSON(): Omit<OrderBook, 'top'> {
     const { kind, venue, symbol, status, seq, ts, receivedAt, bids, asks, bestBid, bestAsk, mid, spread, sizeUnit } = this

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either'
+import fc from 'fast-check'
 import { FiniteNumber, IntFromString, NumberFromString, toNumber } from './number-from-string'
 
 describe('NumberFromString', () => {
@@ -107,5 +108,24 @@ describe('toNumber', () => {
     ['1e5', 100000],
   ])('parses %j to %p', (input, expected) => {
     expect(toNumber(input)).toBe(expected)
+  })
+})
+
+describe('toNumber against the decimal grammar', () => {
+  const GRAMMAR = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/
+  const reference = (s: string): number | undefined => {
+    if (!GRAMMAR.test(s)) return undefined
+    const n = Number(s)
+    return Number.isFinite(n) ? n : undefined
+  }
+  const text = fc.string({ unit: fc.constantFrom(...'0123456789.-+eE x٣'.split('')), maxLength: 12 })
+
+  it('accepts exactly the strings the regular expression accepts, with the same value', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.double().map(String), fc.string({ maxLength: 6 })), (s) => {
+        expect(toNumber(s)).toBe(reference(s))
+      }),
+      { numRuns: 20_000 },
+    )
   })
 })

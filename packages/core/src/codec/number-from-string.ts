@@ -1,9 +1,43 @@
 import * as t from 'io-ts'
 
-const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/
+/** Index of the first non-digit of `s` at or after `i`. */
+const digitsEnd = (s: string, i: number): number => {
+  let j = i
+  while (j < s.length) {
+    const c = s.charCodeAt(j)
+    if (c < 48 || c > 57) break
+    j++
+  }
+  return j
+}
+
+/**
+ * Whether `s` matches `/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/`, scanned by hand (this runs for every price
+ * and size of every frame).
+ */
+const isDecimalText = (s: string): boolean => {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0
+  const intEnd = digitsEnd(s, i)
+  let digits = intEnd - i
+  i = intEnd
+  if (s.charCodeAt(i) === 46) {
+    const fracEnd = digitsEnd(s, i + 1)
+    digits += fracEnd - i - 1
+    i = fracEnd
+  }
+  if (digits === 0) return false
+  const e = s.charCodeAt(i)
+  if (e === 101 || e === 69) {
+    const sign = s.charCodeAt(i + 1)
+    const from = sign === 43 || sign === 45 ? i + 2 : i + 1
+    i = digitsEnd(s, from)
+    if (i === from) return false
+  }
+  return i === s.length
+}
 
 const parseDecimal = (s: string): number | undefined => {
-  if (!DECIMAL.test(s)) return undefined
+  if (!isDecimalText(s)) return undefined
   const n = Number(s)
   return Number.isFinite(n) ? n : undefined
 }
