@@ -2,16 +2,8 @@ import type { BookLevel, BookStatus, OrderBook } from '../model/book'
 import type { SizeUnit } from '../model/common'
 import { bestOf, levelsOf, topOf, type SideSnapshot } from './side'
 
-/** @internal */
-export interface ViewMeta {
-  readonly venue: string
-  readonly symbol: string
-  readonly status: BookStatus
-  readonly seq: number | undefined
-  readonly ts: number
-  readonly receivedAt: number
-  readonly sizeUnit?: SizeUnit
-}
+/** The fields a view carries besides its sides. @internal */
+export type ViewMeta = Pick<OrderBook, 'venue' | 'symbol' | 'status' | 'seq' | 'ts' | 'receivedAt' | 'sizeUnit'>
 
 /**
  * An immutable {@link OrderBook} over frozen side snapshots. Taking one is O(1); levels are rebuilt from the packed

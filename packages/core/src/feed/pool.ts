@@ -1,14 +1,13 @@
 import * as E from 'fp-ts/Either'
-import { BehaviorSubject, Observable, type SchedulerLike, Subject, type Subscription } from 'rxjs'
+import { BehaviorSubject, Observable, Subject, type Subscription } from 'rxjs'
 import { ConfigurationError, type DecodeError, type VenueRejectedError } from '../errors'
-import type { Logger, SecretRegistry } from '../log/logger'
 import type { BookState } from '../model/book'
 import type { FeedEvent } from '../model/events'
 import type { ConnectionState, Issue } from '../model/health'
 import { Connection, type ConnectionHooks } from '../socket/connection'
+import type { ConnectionOptions } from '../socket/connection-options'
 import { LagRecorder } from '../socket/lag'
-import type { Dialer } from '../socket/wire'
-import type { HttpClient, VenueChannel, VenueSpec } from '../venue'
+import type { VenueChannel } from '../venue'
 import { InstrumentCache } from './instruments'
 
 /** One venue subscription shared by every consumer of its key. @internal */
@@ -26,16 +25,8 @@ export class ChannelEntry {
   constructor(readonly channel: VenueChannel) {}
 }
 
-export interface PoolOptions {
-  readonly spec: VenueSpec<unknown>
-  readonly dial: Dialer
-  readonly http: HttpClient
-  readonly now: () => number
-  readonly secrets: SecretRegistry
-  readonly logger: Logger
-  readonly scheduler: SchedulerLike
-  readonly delayMs: (attempt: number) => number
-  readonly healthyAfterMs: number
+/** What the pool passes to each connection it opens, less what it decides per connection. */
+export type PoolOptions = Omit<ConnectionOptions, 'group' | 'id' | 'instrument' | 'hooks' | 'debugFrames'> & {
   readonly debugFrames: boolean
 }
 
