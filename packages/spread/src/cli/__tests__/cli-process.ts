@@ -39,10 +39,12 @@ const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`
  * all. Writing `\u0003` to the child's stdin is a Ctrl-C typed at the terminal.
  */
 export const spawnInTerminal = (args: readonly string[]): ChildProcessWithoutNullStreams => {
-  const command = [shellQuote(process.execPath), '-e', '"$TRIBUTARY_E2E_RUNNER"', '--', ...args.map(shellQuote)].join(' ')
+  // `exec`: the shell `script` starts must not stay between the terminal and the CLI. A shell left waiting (dash, CI's
+  // /bin/sh) is in the terminal's foreground group too, dies of the Ctrl-C itself, and `script` reports its 130.
+  const command = ['exec', shellQuote(process.execPath), '-e', '"$TRIBUTARY_E2E_RUNNER"', '--', ...args.map(shellQuote)].join(' ')
   return spawn('script', ['--quiet', '--return', '--flush', '--command', command, '/dev/null'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, TRIBUTARY_E2E_RUNNER: RUNNER },
+    env: { ...process.env, SHELL: '/bin/sh', TRIBUTARY_E2E_RUNNER: RUNNER },
   })
 }
 
