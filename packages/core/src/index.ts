@@ -1,5 +1,6 @@
 export * from './codec/decode'
 export * from './codec/number-from-string'
+export * from './codec/json-scanner'
 export * from './errors'
 export * from './log'
 export * from './model'

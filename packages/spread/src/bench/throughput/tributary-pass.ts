@@ -71,7 +71,10 @@ export const tributaryPass = async (
   const rules = spec.books ?? STREAM
   const groups = Object.keys(spec.groups)
   const recorded = createRecordedHttp()
-  const byConn = new Map<string, { readonly group: string; readonly ctx: InterpretContext; readonly books: Map<string, { machine: BookMachine; channel: VenueChannel }> }>()
+  type Book = { readonly machine: BookMachine; readonly channel: VenueChannel }
+  // One context per connection, its clock updated in place before each frame, as the connection's session does.
+  type Conn = { readonly group: string; readonly ctx: { -readonly [K in keyof InterpretContext]: InterpretContext[K] }; readonly books: Map<string, Map<string, Book>> }
+  const byConn = new Map<string, Conn>()
   const pending: Promise<void>[] = []
   let clock = 0
   let nextId = 1
@@ -81,10 +84,11 @@ export const tributaryPass = async (
   const now = (): number => clock
   const instrument = (id: string): Instrument | undefined => instruments.get(id)
 
-  const apply = (book: { machine: BookMachine; channel: VenueChannel }, effects: readonly BookEffect[]): void => {
+  const apply = (book: Book, effects: readonly BookEffect[]): void => {
     for (const effect of effects) {
+      if (effect.type !== 'fetch-snapshot') continue
       const source = snapshotSourceOf(rules, book.channel)
-      if (effect.type !== 'fetch-snapshot' || source.source !== 'rest') continue
+      if (source.source !== 'rest') continue
       pending.push(
         source.fetch(book.channel, recorded.http, now).then((r) => {
           apply(book, book.machine.handle(E.isRight(r) ? { type: 'rest-snapshot', snapshot: r.right } : { type: 'rest-snapshot-failed', error: r.left }))
@@ -116,14 +120,15 @@ export const tributaryPass = async (
       continue
     }
     if (stage === 'decode') continue
-    const ctx = { ...conn.ctx, receivedAt: clock }
-    for (const m of spec.interpret(frame.right, ctx)) {
+    conn.ctx.receivedAt = clock
+    for (const m of spec.interpret(frame.right, conn.ctx)) {
       if (m.type !== 'data' || stage === 'interpret') continue
       for (const event of m.events) {
         events++
         if (event.kind !== 'book-snapshot' && event.kind !== 'book-update') continue
-        const key = `${m.topic}\u0000${event.symbol}`
-        let book = conn.books.get(key)
+        let topicBooks = conn.books.get(m.topic)
+        if (topicBooks === undefined) conn.books.set(m.topic, (topicBooks = new Map()))
+        let book = topicBooks.get(event.symbol)
         if (book === undefined) {
           const venueSymbol = spec.symbols.toVenue(event.symbol)
           const channel: VenueChannel = {
@@ -134,7 +139,7 @@ export const tributaryPass = async (
             ...(E.isRight(venueSymbol) ? { venueSymbol: venueSymbol.right } : {}),
           }
           book = { machine: createBookMachine({ venue: venue.id, symbol: event.symbol, channel, rules, now }), channel }
-          conn.books.set(key, book)
+          topicBooks.set(event.symbol, book)
         }
         apply(book, book.machine.handle({ type: 'event', event }))
       }
@@ -142,7 +147,7 @@ export const tributaryPass = async (
   }
   const elapsedNs = Number(process.hrtime.bigint() - started)
   const used = process.cpuUsage(cpu)
-  const all = [...byConn.values()].flatMap((c) => [...c.books.values()])
+  const all = [...byConn.values()].flatMap((c) => [...c.books.values()].flatMap((topic) => [...topic.values()]))
   return {
     frames,
     elapsedNs,
