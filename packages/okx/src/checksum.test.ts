@@ -1,6 +1,11 @@
+import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
-import { L2Book, type BookLevel, type OrderBook } from '@tributary/core'
+import { createBookMachine, L2Book, type BookEvent, type BookLevel, type BookMachine, type OrderBook, type VenueChannel } from '@tributary/core'
+import { fixturePath, readCapture } from '@tributary/testkit'
+import { createOkx } from './adapter'
 import { CHECKSUM_DEPTH, checksumText, crc32, okxChecksum } from './checksum'
+import { parseInstruments } from './instruments'
+import { testContext } from './__tests__/support'
 
 const level = (px: string, sz: string): BookLevel => [Number(px), Number(sz), px, sz]
 
@@ -81,5 +86,110 @@ describe('okxChecksum on a book-engine view', () => {
       asks: [raw('0.008', '300'), raw('0.0085', '402'), raw('0.009', '301'), raw('0.0105', '305'), raw('0.019', '13'), raw('0.026', '6'), raw('0.14', '6'), raw('0.2', '2')],
     })
     expect(okxChecksum(book.view(meta))).toBe(-90978610)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// The recorded captures through the book engine, against a reference book and zlib over the venue's own strings.
+
+const okx = createOkx()
+const rules = okx.spec.books
+if (rules === undefined) throw new Error('okx has book rules')
+
+/** The book events of a capture, keyed by connection and topic, in order. */
+const eventsOf = (file: string): { key: string; topic: string; event: BookEvent }[] => {
+  const lines = readCapture(fixturePath(file))
+  const instruments = lines.filter((l) => l.dir === 'http').flatMap((l) => E.getOrElseW(() => ({ instruments: [] }))(parseInstruments(l.data)).instruments)
+  const ctx = testContext(instruments)
+  return lines.flatMap((line) => {
+    const frame = line.dir === 'in' ? okx.spec.decode(line.data) : E.left(undefined)
+    if (E.isLeft(frame)) return []
+    return okx.spec.interpret(frame.right, { ...ctx, connection: line.conn }).flatMap((m) =>
+      m.type !== 'data' ? [] : m.events.flatMap((event) => (event.kind === 'book-snapshot' || event.kind === 'book-update' ? [{ key: `${line.conn} ${m.topic}`, topic: m.topic, event }] : [])),
+    )
+  })
+}
+
+/** A reference side: best-first array, linear search, splice. */
+const applyTo = (side: BookLevel[], levels: readonly BookLevel[], better: (a: number, b: number) => boolean): void => {
+  for (const level of levels) {
+    const at = side.findIndex((l) => !better(l[0], level[0]))
+    const found = at >= 0 && side[at]?.[0] === level[0]
+    if (level[1] === 0) {
+      if (found) side.splice(at, 1)
+    } else if (found) side[at] = level
+    else side.splice(at < 0 ? side.length : at, 0, level)
+  }
+}
+
+/** Feeds the events to one machine per book; calls `check` after each with the machine and the reference book. */
+const replay = (events: readonly { key: string; topic: string; event: BookEvent }[], check: (i: number, machine: BookMachine, reference: { bids: BookLevel[]; asks: BookLevel[] }) => void) => {
+  const books = new Map<string, { machine: BookMachine; reference: { bids: BookLevel[]; asks: BookLevel[] }; depth: number }>()
+  events.forEach(({ key, topic, event }, i) => {
+    let book = books.get(key)
+    if (book === undefined) {
+      const channel: VenueChannel = { key: topic, group: 'public', topic, request: { kind: 'book', symbol: event.symbol } }
+      book = { machine: createBookMachine({ venue: 'okx', symbol: event.symbol, channel, rules, now: () => 0 }), reference: { bids: [], asks: [] }, depth: rules.maxDepth?.(channel) ?? Infinity }
+      books.set(key, book)
+    }
+    const { reference } = book
+    if (event.kind === 'book-snapshot') {
+      reference.bids = []
+      reference.asks = []
+    }
+    applyTo(reference.bids, event.bids, (a, b) => a > b)
+    applyTo(reference.asks, event.asks, (a, b) => a < b)
+    reference.bids.length = Math.min(reference.bids.length, book.depth)
+    reference.asks.length = Math.min(reference.asks.length, book.depth)
+    book.machine.handle({ type: 'event', event })
+    check(i, book.machine, reference)
+  })
+  return books
+}
+
+const raw = (levels: readonly BookLevel[]) => levels.map((l) => [l[2], l[3]] as const)
+
+describe.each(['okx/okx-v5-2021-07-22-books-l2-tbt-3conn.jsonl', 'okx/okx-v5-2022-02-27-books-l2-tbt.jsonl'])('the book engine over %s', (file) => {
+  const events = eventsOf(file)
+
+  it('publishes after every event the reference book, whose top-25 text zlib checksums to the venue checksum', () => {
+    const wrong: string[] = []
+    replay(events, (i, machine, reference) => {
+      const book = machine.book
+      const { event } = events[i] ?? {}
+      if (book === undefined || event === undefined) return void wrong.push(`${i}: no book`)
+      const top = book.top(CHECKSUM_DEPTH)
+      const expected = { bids: reference.bids.slice(0, CHECKSUM_DEPTH), asks: reference.asks.slice(0, CHECKSUM_DEPTH) }
+      if (JSON.stringify(top) !== JSON.stringify(expected)) wrong.push(`${i}: top`)
+      if (i % 50 === 0 && JSON.stringify([book.bids, book.asks]) !== JSON.stringify([reference.bids, reference.asks])) wrong.push(`${i}: every level`)
+      const venue = event.checksum
+      if (venue !== undefined && (crc32(checksumText(raw(top.bids), raw(top.asks))) !== venue || okxChecksum(book) !== venue)) wrong.push(`${i}: checksum`)
+    })
+    expect(wrong.slice(0, 5)).toEqual([])
+  })
+
+  it('resyncs only the book whose level text changed, even to the same number (a trailing zero)', () => {
+    // events whose first level lands within the best 25 of its side: retyping its size must fail the checksum
+    const candidates: number[] = []
+    replay(events, (i, _machine, reference) => {
+      const event = events[i]?.event
+      const first = event?.kind === 'book-update' ? (event.bids[0] ?? event.asks[0]) : undefined
+      const side = event?.bids[0] === undefined ? reference.asks : reference.bids
+      if (first !== undefined && first[1] !== 0 && !first[3].includes('.') && side.slice(0, CHECKSUM_DEPTH).includes(first)) candidates.push(i)
+    })
+    expect(candidates.length).toBeGreaterThan(100)
+    fc.assert(
+      fc.property(fc.constantFrom(...candidates), (k) => {
+        const target = events[k]
+        if (target === undefined || target.event.kind !== 'book-update') throw new Error('a candidate is an update')
+        const retyped = (levels: readonly BookLevel[]) => levels.map((l, j): BookLevel => (j === 0 ? [l[0], l[1], l[2], `${l[3]}.0`] : l))
+        const event = target.event.bids.length > 0 ? { ...target.event, bids: retyped(target.event.bids) } : { ...target.event, asks: retyped(target.event.asks) }
+        const altered = events.slice(0, k + 1).map((e, i) => (i === k ? { ...e, event } : e))
+        const books = replay(altered, () => undefined)
+        const states = [...books].map(([key, b]) => [key === target.key, b.machine.status, b.machine.stats.checksumMismatches])
+        expect(states).toEqual([...books.keys()].map((key) => (key === target.key ? [true, 'resyncing', 1] : [false, 'live', 0])))
+      }),
+      { numRuns: 8 },
+    )
   })
 })

@@ -181,6 +181,8 @@ describe('L2Book against a reference book', () => {
   it.each([
     ['touch-heavy updates', snapshotChanges, updates],
     ['draining updates', fc.array(drain.map((c) => ({ ...c, size: c.size + 1 })), { maxLength: 300, size: 'max' }), fc.array(fc.array(drain, { minLength: 1, maxLength: 20, size: 'max' }), { maxLength: 40, size: 'max' })],
+    // many changes for the book's depth, repeated prices included
+    ['bulk updates', fc.array(change, { maxLength: 80 }), fc.array(fc.array(change, { minLength: 8, maxLength: 60 }), { maxLength: 30 })],
   ])('equals the reference after a random snapshot and %s, and kept views never change', (_, snapshots, deltaLists) => {
     fc.assert(
       fc.property(snapshots, deltaLists, fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }), (snap, deltas, depth) => {

@@ -1,7 +1,6 @@
-import type { BookLevel, BookStatus } from '../model/book'
-import type { SizeUnit } from '../model/common'
+import type { BookLevel } from '../model/book'
 import { BookSide } from './side'
-import { BookView } from './view'
+import { BookView, type ViewMeta } from './view'
 
 /** The two sides of one event. */
 export interface BookChanges {
@@ -56,15 +55,7 @@ export class L2Book {
   }
 
   /** An immutable view of the book as it is now; later changes never reach it. */
-  view(meta: {
-    venue: string
-    symbol: string
-    status: BookStatus
-    seq: number | undefined
-    ts: number
-    receivedAt: number
-    sizeUnit?: SizeUnit
-  }): BookView {
+  view(meta: ViewMeta): BookView {
     return new BookView(meta, this.bidSide.snapshot(), this.askSide.snapshot())
   }
 }

@@ -4,7 +4,7 @@ import type { SizeUnit } from '../model/common'
 import { snapshotSourceOf } from '../venue'
 import { L2Book } from './l2-book'
 import type { BookEffect, BookInput, BookMachine, BookMachineOptions, BookStats } from './types'
-import type { BookView } from './view'
+import type { BookView, ViewMeta } from './view'
 
 type Stamp = { readonly ts: number; readonly receivedAt: number }
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -46,7 +46,10 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
   let lastReason: ResyncReason = 'delta-before-snapshot'
   let buffer: BookUpdate[] = []
   /** The view the checksum was verified on, and its event: publishing that event reuses it (the book is unchanged). */
-  let checked: { readonly event: BookSnapshot | BookUpdate; readonly view: BookView } | undefined
+  let checkedEvent: BookSnapshot | BookUpdate | undefined
+  let checkedView: BookView | undefined
+  /** Filled in for each view (the view copies it). */
+  const meta: Mutable<ViewMeta> = { venue, symbol, status: 'live', seq: undefined, ts: 0, receivedAt: 0, sizeUnit: undefined }
 
   const clock = (): Stamp => {
     const t = now()
@@ -64,7 +67,8 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
 
   const reset = (): void => {
     book.clear()
-    checked = undefined
+    checkedEvent = undefined
+    checkedView = undefined
     lastSeq = undefined
     buffer = []
     fetching = false
@@ -98,19 +102,23 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
     rules.sequence === undefined || lastSeq === undefined ? 'apply' : rules.sequence(lastSeq, update)
 
   const viewOf = (event: BookSnapshot | BookUpdate): BookView => {
-    if (checked?.event === event) return checked.view
-    const meta = { venue, symbol, status: 'live' as const, seq: lastSeq, ts: event.ts, receivedAt: event.receivedAt }
-    return book.view(unit === undefined ? meta : { ...meta, sizeUnit: unit })
+    if (checkedEvent === event && checkedView !== undefined) return checkedView
+    meta.seq = lastSeq
+    meta.ts = event.ts
+    meta.receivedAt = event.receivedAt
+    meta.sizeUnit = unit
+    return book.view(meta)
   }
 
   /** Truncates, then verifies the checksum and crossing; returns the reason to resync, if any. */
   const verify = (event: BookSnapshot | BookUpdate): ResyncReason | undefined => {
     const depth = maxDepth ?? event.depth
     if (depth !== undefined) book.truncate(depth)
-    checked = undefined
+    checkedEvent = undefined
     if (rules.checksum !== undefined && event.checksum !== undefined) {
       const view = viewOf(event)
-      checked = { event, view }
+      checkedEvent = event
+      checkedView = view
       if (rules.checksum(view) !== event.checksum) {
         stats.checksumMismatches++
         return 'checksum-mismatch'
@@ -131,7 +139,8 @@ export function createBookMachine(options: BookMachineOptions): BookMachine {
 
   const publish = (event: BookSnapshot | BookUpdate): BookEffect => {
     published = viewOf(event)
-    checked = undefined
+    checkedEvent = undefined
+    checkedView = undefined
     return { type: 'book', book: published }
   }
 

@@ -1,8 +1,20 @@
+import fc from 'fast-check'
 import type { BookLevel } from '../model/book'
 import { L2Book } from './l2-book'
-import { digitsFor, TEXT } from './packed-level'
+import { decode, digitsFor, pack, rawBound, TEXT, writeFixed, writeRaw } from './packed-level'
 
 const meta = { venue: 'test', symbol: 'X', status: 'live' as const, seq: undefined, ts: 0, receivedAt: 0 }
+const decoder = new TextDecoder()
+
+/** A decimal string as venues send them: trailing zeros, many decimals, big integers, now and then an exponent. */
+const decimal = fc.oneof(
+  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.nat({ max: 24 })).map(([n, d]) => {
+    const digits = n.toString().padStart(d + 1, '0')
+    return d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`
+  }),
+  fc.constantFrom('1e-7', '.5', '5.', '007', '0.0', '123456789.123456789', '0.00000167', '458105.370372', '-1.5', '1e21', 'ü1', ''),
+  fc.double({ min: 0, max: 1e12, noNaN: true }).map(String),
+)
 
 describe('digitsFor', () => {
   it.each([
@@ -40,5 +52,67 @@ describe('packed levels', () => {
     book.replace({ bids: [level, [1e-9, 1, '0.000000001', '1']], asks: [] })
     book.apply({ bids: [[0.5e-9, 2, '5e-10', '2.0']], asks: [] })
     expect(book.view(meta).bids).toEqual([level, [1e-9, 1, '0.000000001', '1'], [0.5e-9, 2, '5e-10', '2.0']])
+  })
+})
+
+describe('pack', () => {
+  /** Packs a level alone; its strings kept as text go where a chunk would keep them. */
+  const packed = (level: BookLevel) => {
+    const data = [0, 0, 0, 0]
+    const code = pack(data, 0, level)
+    const extra = [code >>> 8 === TEXT ? level[2] : undefined, (code & 0xff) === TEXT ? level[3] : undefined]
+    return { data, extra }
+  }
+
+  it('stores the raw size as Number would parse it, and decodes to the level it was given', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.boolean(), (rawPrice, rawSize, samePrice) => {
+        const level: BookLevel = [samePrice ? Number(rawPrice) : 42.5, Number(rawSize) * 3, rawPrice, rawSize]
+        fc.pre(Number.isFinite(level[0]) && Number.isFinite(level[1]))
+        const { data, extra } = packed(level)
+        expect(Object.is(data[2], Number(rawSize))).toBe(true)
+        expect(decode(data, 0, extra, 0)).toEqual(level)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('writes the raw text of a packed level byte for byte', () => {
+    fc.assert(
+      fc.property(decimal, decimal, (rawPrice, rawSize) => {
+        const level: BookLevel = [Number(rawPrice), 1, rawPrice, rawSize]
+        fc.pre(Number.isFinite(level[0]))
+        const { data, extra } = packed(level)
+        const out = new Uint8Array(rawBound(data, 0, extra, 0))
+        expect(decoder.decode(out.subarray(0, writeRaw(data, 0, extra, 0, out, 0)))).toBe(`${rawPrice}:${rawSize}`)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
+
+describe('writeFixed', () => {
+  it('writes what toFixed gives for every decimal the book packs by digit count', () => {
+    const out = new Uint8Array(64)
+    fc.assert(
+      fc.property(decimal, (raw) => {
+        const value = Number(raw)
+        const digits = digitsFor(raw, value)
+        fc.pre(digits !== TEXT)
+        expect(decoder.decode(out.subarray(0, writeFixed(value, digits, out, 0)))).toBe(value.toFixed(digits))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('writes at an offset, leaving the bytes before it alone', () => {
+    const out = new Uint8Array(16).fill(120)
+    const end = writeFixed(2043.2, 2, out, 3)
+    expect(decoder.decode(out.subarray(0, end))).toBe('xxx2043.20')
+  })
+
+  it('writes values beyond 15 significant digits through toFixed', () => {
+    const out = new Uint8Array(64)
+    expect(decoder.decode(out.subarray(0, writeFixed(1234567890123456.7, 1, out, 0)))).toBe((1234567890123456.7).toFixed(1))
   })
 })

@@ -18,27 +18,78 @@ const checkedDigits = (raw: string, value: number): number => {
   return digits <= 20 && value.toFixed(digits) === raw ? digits : TEXT
 }
 
+/** Exact powers of ten, 1e0 … 1e22 (string parsing is correctly rounded; all are exact doubles). */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`))
+
+/** `Number(raw)` of the last string {@link plainDigits} recognised. */
+let plainValue = 0
+
+/**
+ * Digits after the point of `raw` when it is a plain decimal (digits, at most one inner point, no leading zero
+ * before a digit) of at most 15 significant digits, which `toFixed` always rebuilds from its double; -1 otherwise.
+ * Sets {@link plainValue} to `Number(raw)` on the way: the digits as an integer (exact below 1e15) divided by an
+ * exact power of ten is the correctly rounded quotient, the very double `Number` gives.
+ */
+const plainDigits = (raw: string): number => {
+  const n = raw.length
+  if (n === 0 || (n > 1 && raw.charCodeAt(0) === 48 && raw.charCodeAt(1) !== 46)) return -1
+  let dot = -1
+  let significant = 0
+  let mantissa = 0
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i)
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === n - 1) return -1
+      dot = i
+    } else if (c < 48 || c > 57) return -1
+    else {
+      mantissa = mantissa * 10 + (c - 48)
+      if (significant > 0 || c !== 48) significant++
+    }
+  }
+  if (significant > 15) return -1
+  const digits = dot < 0 ? 0 : n - dot - 1
+  plainValue = digits < POW10.length ? mantissa / (POW10[digits] as number) : Number(raw)
+  return digits
+}
+
 /**
  * Digits after the point of `raw`, when `value` (which must be `Number(raw)`) rebuilds it with `toFixed`;
  * {@link TEXT} otherwise. A plain decimal with at most 15 significant digits always round-trips through a double,
  * so it is recognised by a scan; anything else is checked with `toFixed`.
  */
 export const digitsFor = (raw: string, value: number): number => {
-  const n = raw.length
-  if (n === 0 || (n > 1 && raw.charCodeAt(0) === 48 && raw.charCodeAt(1) !== 46)) return checkedDigits(raw, value)
-  let dot = -1
-  let significant = 0
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i)
-    if (c === 46) {
-      if (dot >= 0 || i === 0 || i === n - 1) return checkedDigits(raw, value)
-      dot = i
-    } else if (c < 48 || c > 57) return checkedDigits(raw, value)
-    else if (significant > 0 || c !== 48) significant++
-  }
-  if (significant > 15) return checkedDigits(raw, value)
-  return dot < 0 ? 0 : n - dot - 1
+  const digits = plainDigits(raw)
+  return digits >= 0 ? digits : checkedDigits(raw, value)
 }
+
+/**
+ * Packs `level` into `data[at..at + 3]`; returns its code, `priceDigits * 256 + sizeDigits`, where a digit count
+ * of {@link TEXT} means that raw string must be kept as text beside the chunk.
+ */
+export const pack = (data: number[], at: number, level: BookLevel): number => {
+  const price = level[0]
+  const rawPrice = level[2]
+  const rawSize = level[3]
+  let priceDigits = plainDigits(rawPrice)
+  if (priceDigits < 0) priceDigits = price === Number(rawPrice) ? checkedDigits(rawPrice, price) : TEXT
+  else if (plainValue !== price) priceDigits = TEXT
+  let sizeDigits = plainDigits(rawSize)
+  let rawSizeValue = plainValue
+  if (sizeDigits < 0) {
+    rawSizeValue = Number(rawSize)
+    sizeDigits = checkedDigits(rawSize, rawSizeValue)
+  }
+  const code = priceDigits * 256 + sizeDigits
+  data[at] = price
+  data[at + 1] = level[1]
+  data[at + 2] = rawSizeValue
+  data[at + 3] = code
+  return code
+}
+
+/** Whether a level's code (see {@link pack}) keeps its raw price or size as text. */
+export const keepsText = (code: number): boolean => code >>> 8 === TEXT || (code & 0xff) === TEXT
 
 /** Rebuilds the level stored at `data[at]`; `extra[xi]`, `extra[xi + 1]` hold its raw strings kept as text. */
 export const decode = (data: readonly number[], at: number, extra: readonly (string | undefined)[] | undefined, xi: number): BookLevel => {
@@ -55,8 +106,6 @@ export const decode = (data: readonly number[], at: number, extra: readonly (str
   ]
 }
 
-/** Exact powers of ten, 1e0 … 1e20 (string parsing is correctly rounded; all are exact doubles). */
-const POW10: readonly number[] = Array.from({ length: 21 }, (_, i) => Number(`1e${i}`))
 /** Below this, `Math.round(value * 10 ** digits)` recovers a rebuildable decimal's digits exactly (error < 0.25). */
 const EXACT_SCALED = 1e15
 
@@ -77,7 +126,7 @@ export const writeText = (text: string, out: Uint8Array, at: number): number => 
  */
 export const writeFixed = (value: number, digits: number, out: Uint8Array, at: number): number => {
   const negative = value < 0
-  const scaled = digits < POW10.length ? Math.round((negative ? -value : value) * (POW10[digits] as number)) : Infinity
+  const scaled = digits <= 20 ? Math.round((negative ? -value : value) * (POW10[digits] as number)) : Infinity
   if (!(scaled < EXACT_SCALED) || (negative && scaled === 0)) return writeText(value.toFixed(digits), out, at)
   let count = digits + 1
   while (count < 16 && scaled >= (POW10[count] as number)) count++

@@ -1,9 +1,9 @@
 import type { BookLevel, BookStatus, OrderBook } from '../model/book'
 import type { SizeUnit } from '../model/common'
-import { bestOf, levelsOf, topOf, type SideSnapshot } from './side'
+import { bestOf, levelsOf, topOf, type SideSnapshot } from './side-snapshot'
 
-/** The fields a view carries besides its sides. @internal */
-export type ViewMeta = Pick<OrderBook, 'venue' | 'symbol' | 'status' | 'seq' | 'ts' | 'receivedAt' | 'sizeUnit'>
+/** The fields a view carries besides its sides (`sizeUnit` undefined: base units). */
+export type ViewMeta = Pick<OrderBook, 'venue' | 'symbol' | 'status' | 'seq' | 'ts' | 'receivedAt'> & { readonly sizeUnit?: SizeUnit | undefined }
 
 /**
  * An immutable {@link OrderBook} over frozen side snapshots. Taking one is O(1); levels are rebuilt from the packed
@@ -75,7 +75,7 @@ export class BookView implements OrderBook {
     return { bids: topOf(this.bidSide, n), asks: topOf(this.askSide, n) }
   }
 
-  /** The frozen side behind `bids` or `asks` (for {@link RawLevelReader}). @internal */
+  /** The frozen side behind `bids` or `asks` (for {@link levelCrcs}). @internal */
   sideOf(side: 'bids' | 'asks'): SideSnapshot {
     return side === 'bids' ? this.bidSide : this.askSide
   }
