@@ -1,10 +1,10 @@
 import {
-  chainedSequence, decodeJson, defineVenue, silentLogger,
+  chainedSequence, defineVenue, silentLogger,
   type ConnectionGroup, type Credentials, type Heartbeat, type Logger, type Venue,
 } from '@tributary/core'
 import { loginFrame } from './auth'
 import { okxChecksum } from './checksum'
-import { codecFor } from './codecs'
+import { decodeOkx } from './decode'
 import { loadInstruments } from './instruments'
 import { createInterpreter, interpret } from './mappers'
 import { BOOK_DEPTH } from './market-mappers'
@@ -57,7 +57,7 @@ export const createOkx = (options: OkxOptions = {}): Venue => {
     channelsFor: channelsFor({ authenticated: credentials !== undefined }),
     subscribe: subscribeFrame,
     unsubscribe: unsubscribeFrame,
-    decode: decodeJson('okx', codecFor),
+    decode: decodeOkx,
     interpret,
     createInterpreter,
     books: {

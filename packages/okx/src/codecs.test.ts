@@ -23,6 +23,10 @@ describe('codecFor', () => {
     expect(typeOf(raw)).toEqual(E.right(type))
   })
 
+  it.each(['constructor', 'toString', '__proto__'])('routes a channel or event named %s like any unknown one, without throwing', (name) => {
+    expect([typeOf(`{"arg":{"channel":"${name}","instId":"X"},"data":[]}`), typeOf(`{"event":"${name}"}`)]).toEqual([E.right('other-push'), E.right('other-event')])
+  })
+
   it('names the one codec and the path of a bad book level', () => {
     expect(errorOf(book('{"asks":[["1.5",2,"0","1"]],"bids":[],"ts":"1"}'))).toBe('okx: OkxBookPush: data.0.asks.0.1: expected DecimalString, got 2')
   })
@@ -35,9 +39,9 @@ describe('codecFor', () => {
     expect(E.isRight(decode(book('{"asks":[],"bids":[],"ts":"1","checksum":0,"seqId":5,"prevSeqId":5,"newField":{"x":1}}')))).toBe(true)
   })
 
-  it('keeps the raw strings of book levels', () => {
+  it('parses book levels and keeps their raw strings', () => {
     const decoded = decode(book('{"asks":[["0.00000166","637.04056847","0","1"]],"bids":[],"ts":"1"}'))
-    expect(E.isRight(decoded) && decoded.right.type === 'book' ? decoded.right.frame.data[0]?.asks : undefined).toEqual([['0.00000166', '637.04056847']])
+    expect(E.isRight(decoded) && decoded.right.type === 'book' ? decoded.right.frame.data[0]?.asks : undefined).toEqual([[0.00000166, 637.04056847, '0.00000166', '637.04056847']])
   })
 
   it('names the error event codec when a code is numeric', () => {

@@ -200,30 +200,36 @@ type Routed =
 /** Every OKX frame, tagged with what it is. */
 export type OkxFrame = DecoderOutput<Routed>
 
-const BY_CHANNEL: Readonly<Record<string, t.Decoder<unknown, OkxFrame>>> = {
-  tickers: Tickers,
-  trades: Trades,
-  'trades-all': Trades,
-  books: Book,
-  'books-l2-tbt': Book,
-  'books50-l2-tbt': Book,
-  books5: BookTop,
-  'bbo-tbt': BookTop,
-  'funding-rate': Funding,
-  'mark-price': Mark,
-  orders: Orders,
-  positions: Positions,
-  account: Account,
-  balance_and_position: BalanceAndPosition,
-}
+/** The book channels and the frame type each decodes to (`decodeOkx`'s fast path reads the same channels). */
+export const BOOK_CHANNELS: ReadonlyMap<string, 'book' | 'book-top'> = new Map([
+  ['books', 'book'],
+  ['books-l2-tbt', 'book'],
+  ['books50-l2-tbt', 'book'],
+  ['books5', 'book-top'],
+  ['bbo-tbt', 'book-top'],
+])
 
-const BY_EVENT: Readonly<Record<string, t.Decoder<unknown, OkxFrame>>> = {
-  subscribe: SubscribeAck,
-  unsubscribe: SubscribeAck,
-  login: LoginAck,
-  error: ErrorEvent,
-  notice: NoticeEvent,
-}
+// Maps, not object literals: a channel or event named `constructor` must not find Object.prototype's members.
+const BY_CHANNEL: ReadonlyMap<string, t.Decoder<unknown, OkxFrame>> = new Map<string, t.Decoder<unknown, OkxFrame>>([
+  ['tickers', Tickers],
+  ['trades', Trades],
+  ['trades-all', Trades],
+  ...[...BOOK_CHANNELS].map(([channel, type]) => [channel, type === 'book' ? Book : BookTop] as const),
+  ['funding-rate', Funding],
+  ['mark-price', Mark],
+  ['orders', Orders],
+  ['positions', Positions],
+  ['account', Account],
+  ['balance_and_position', BalanceAndPosition],
+])
+
+const BY_EVENT: ReadonlyMap<string, t.Decoder<unknown, OkxFrame>> = new Map<string, t.Decoder<unknown, OkxFrame>>([
+  ['subscribe', SubscribeAck],
+  ['unsubscribe', SubscribeAck],
+  ['login', LoginAck],
+  ['error', ErrorEvent],
+  ['notice', NoticeEvent],
+])
 
 /** Whether a channel name is a trade-price candle channel (`candle1m`, `candle1Dutc`), not mark/index candles. */
 export const isCandleChannel = (channel: string): boolean => /^candle\d+[smHDWMY](?:utc)?$/.test(channel)
@@ -239,9 +245,9 @@ const channelOf = (json: Record<string, unknown>): string | undefined => {
 export const codecFor = (json: unknown): t.Decoder<unknown, OkxFrame> => {
   if (!t.UnknownRecord.is(json)) return Envelope
   const event = json['event']
-  if (event !== undefined) return (typeof event === 'string' ? BY_EVENT[event] : undefined) ?? OtherEvent
+  if (event !== undefined) return (typeof event === 'string' ? BY_EVENT.get(event) : undefined) ?? OtherEvent
   if ('op' in json && !('arg' in json)) return OpResponse
   const channel = channelOf(json)
   if (channel === undefined) return Envelope
-  return BY_CHANNEL[channel] ?? (isCandleChannel(channel) ? Candles : Other)
+  return BY_CHANNEL.get(channel) ?? (isCandleChannel(channel) ? Candles : Other)
 }

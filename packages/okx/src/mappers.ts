@@ -25,16 +25,33 @@ type Frame<K extends OkxFrame['type']> = Extract<OkxFrame, { type: K }>['frame']
  */
 const problem = (what: string): VenueMessage => ({ type: 'unknown', what })
 
-const SYMBOL_CACHE_SIZE = 10_000
-const symbols = new Map<string, string | undefined>()
+const CACHE_SIZE = 10_000
 
-/** {@link fromOkxSymbol}, remembered: every frame of an instrument carries the same id. */
-const symbolOf = (instId: string): string | undefined => {
-  if (symbols.has(instId)) return symbols.get(instId)
-  if (symbols.size >= SYMBOL_CACHE_SIZE) symbols.clear()
-  const symbol = fromOkxSymbol(instId)
-  symbols.set(instId, symbol)
-  return symbol
+/** What every market frame of one instrument shares: its unified symbol, and its topic per channel. */
+interface InstrumentEntry {
+  readonly symbol: string | undefined
+  readonly topics: Map<string, string>
+}
+const entries = new Map<string, InstrumentEntry>()
+
+/** {@link fromOkxSymbol} and {@link topicOf}, remembered: every frame of an instrument carries the same id. */
+const entryOf = (instId: string): InstrumentEntry => {
+  let entry = entries.get(instId)
+  if (entry === undefined) {
+    if (entries.size >= CACHE_SIZE) entries.clear()
+    entry = { symbol: fromOkxSymbol(instId), topics: new Map() }
+    entries.set(instId, entry)
+  }
+  return entry
+}
+
+const topicIn = (entry: InstrumentEntry, arg: { readonly channel: string; readonly instId: string }): string => {
+  let topic = entry.topics.get(arg.channel)
+  if (topic === undefined) {
+    topic = topicOf(arg)
+    entry.topics.set(arg.channel, topic)
+  }
+  return topic
 }
 
 /** Whether a derivative whose contract value is unknown should be reported now (the first time, per interpreter). */
@@ -52,8 +69,9 @@ const market = <F extends { readonly arg: { readonly channel: string; readonly i
   firstReport: FirstReport | undefined,
 ): VenueMessage[] => {
   const { instId, channel } = frame.arg
-  const topic = topicOf(frame.arg)
-  const symbol = symbolOf(instId)
+  const entry = entryOf(instId)
+  const symbol = entry.symbol
+  const topic = topicIn(entry, frame.arg)
   if (symbol === undefined) return [problem(`okx ${channel}: instrument id ${instId} not understood`)]
   const toBase = firstReport === undefined ? undefined : toBaseFor(instId, ctx.instrument)
   if (toBase === undefined || E.isRight(toBase)) {

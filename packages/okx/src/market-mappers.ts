@@ -1,7 +1,7 @@
 import type * as t from 'io-ts'
 import type { BookLevel, BookSnapshot, BookUpdate, Candle, FundingRate, MarkPrice, Quote, SizeUnit, Ticker, Trade } from '@tributary/core'
 import type { OkxBookPush, OkxBookTopPush, OkxCandlePush, OkxFundingRatePush, OkxMarkPricePush, OkxTickersPush, OkxTradesPush } from './codecs'
-import { sizeAt, type ToBase } from './sizes'
+import { identity, sizeAt, type ToBase } from './sizes'
 import { okxKindOf } from './symbols'
 import { intervalOf } from './topics'
 import type { OkxLevel } from './wire'
@@ -23,57 +23,60 @@ export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in 
 /** Levels per side each OKX book channel holds. */
 export const BOOK_DEPTH: Readonly<Record<string, number>> = { books: 400, 'books-l2-tbt': 400, 'books50-l2-tbt': 50, books5: 5, 'bbo-tbt': 1 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+// Built field by field, optional fields only when defined (no spreads): tickers and trades are hot channels.
 export const toTickers = (push: t.TypeOf<typeof OkxTickersPush>, c: MarketContext): Ticker[] =>
   push.data.map((d) => {
     const spot = okxKindOf(d.instId) === 'spot'
-    const size = (sz: number | undefined, px: number | undefined) => sizeAt(c.toBase, sz, px)
-    return {
-      kind: 'ticker',
+    const ticker: Mutable<Ticker> = { kind: 'ticker', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt }
+    const lastSize = sizeAt(c.toBase, d.lastSz, d.last)
+    const bidSize = sizeAt(c.toBase, d.bidSz, d.bidPx)
+    const askSize = sizeAt(c.toBase, d.askSz, d.askPx)
+    // vol24h is base for spot but contracts for derivatives, where volCcy24h is the base volume.
+    const baseVolume24h = spot ? d.vol24h : d.volCcy24h
+    if (d.last !== undefined) ticker.last = d.last
+    if (lastSize !== undefined) ticker.lastSize = lastSize
+    if (d.bidPx !== undefined) ticker.bid = d.bidPx
+    if (bidSize !== undefined) ticker.bidSize = bidSize
+    if (d.askPx !== undefined) ticker.ask = d.askPx
+    if (askSize !== undefined) ticker.askSize = askSize
+    if (d.open24h !== undefined) ticker.open24h = d.open24h
+    if (d.high24h !== undefined) ticker.high24h = d.high24h
+    if (d.low24h !== undefined) ticker.low24h = d.low24h
+    if (baseVolume24h !== undefined) ticker.baseVolume24h = baseVolume24h
+    if (spot && d.volCcy24h !== undefined) ticker.quoteVolume24h = d.volCcy24h
+    if (c.sizeUnit !== undefined) ticker.sizeUnit = c.sizeUnit
+    return ticker
+  })
+
+export const toTrades = (push: t.TypeOf<typeof OkxTradesPush>, c: MarketContext): Trade[] =>
+  push.data.map((d) => {
+    const trade: Mutable<Trade> = {
+      kind: 'trade',
       venue: c.venue,
       symbol: c.symbol,
       ts: d.ts,
       receivedAt: c.receivedAt,
-      ...opt('last', d.last),
-      ...opt('lastSize', size(d.lastSz, d.last)),
-      ...opt('bid', d.bidPx),
-      ...opt('bidSize', size(d.bidSz, d.bidPx)),
-      ...opt('ask', d.askPx),
-      ...opt('askSize', size(d.askSz, d.askPx)),
-      ...opt('open24h', d.open24h),
-      ...opt('high24h', d.high24h),
-      ...opt('low24h', d.low24h),
-      // vol24h is base for spot but contracts for derivatives, where volCcy24h is the base volume.
-      ...opt('baseVolume24h', spot ? d.vol24h : d.volCcy24h),
-      ...opt('quoteVolume24h', spot ? d.volCcy24h : undefined),
-      ...opt('sizeUnit', c.sizeUnit),
+      id: d.tradeId,
+      price: d.px,
+      size: c.toBase(d.sz, d.px),
+      side: d.side,
     }
+    if (c.sizeUnit !== undefined) trade.sizeUnit = c.sizeUnit
+    return trade
   })
 
-export const toTrades = (push: t.TypeOf<typeof OkxTradesPush>, c: MarketContext): Trade[] =>
-  push.data.map((d) => ({
-    kind: 'trade',
-    venue: c.venue,
-    symbol: c.symbol,
-    ts: d.ts,
-    receivedAt: c.receivedAt,
-    id: d.tradeId,
-    price: d.px,
-    size: c.toBase(d.sz, d.px),
-    side: d.side,
-    ...opt('sizeUnit', c.sizeUnit),
-  }))
-
-const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): BookLevel[] => {
+/** Levels in base units. Spot levels are passed on as decoded (same tuples); contract sizes are converted. */
+const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): readonly BookLevel[] => {
+  if (toBase === identity) return levels
   const out = new Array<BookLevel>(levels.length)
   for (let i = 0; i < levels.length; i++) {
-    const [px, sz] = levels[i] as OkxLevel
-    const price = Number(px)
-    out[i] = [price, toBase(Number(sz), price), px, sz]
+    const level = levels[i] as OkxLevel
+    out[i] = [level[0], toBase(level[1], level[0]), level[2], level[3]]
   }
   return out
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * `books*` pushes → a snapshot (replaces the book) or an update. `seq` = `seqId`, `prevSeq` = `prevSeqId` when sent

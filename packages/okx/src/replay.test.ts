@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { createBookMachine, decodeJson, type BookMachine, type Instrument, type OrderBook, type VenueChannel } from '@tributary/core'
+import { createBookMachine, type BookMachine, type Instrument, type OrderBook, type VenueChannel } from '@tributary/core'
 import { fixturePath, readCapture, type CaptureLine } from '@tributary/testkit'
 import { createOkx } from './adapter'
-import { codecFor } from './codecs'
+import { decodeOkx } from './decode'
 import { parseInstruments } from './instruments'
 import { interpret } from './mappers'
 import { testContext } from './__tests__/support'
@@ -14,7 +14,7 @@ const BOOK_FILES: readonly [string, number][] = [
   ['okx/okx-v5-2021-07-22-books-l2-tbt-3conn.jsonl', 2955],
   ['okx/okx-v5-2022-02-27-books-l2-tbt.jsonl', 3679],
 ]
-const decode = decodeJson('okx', codecFor)
+const decode = decodeOkx
 const rules = createOkx().spec.books
 if (rules === undefined) throw new Error('okx has book rules')
 

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either'
 import type { Instrument } from '@tributary/core'
+import { toSignificant15 } from './precision'
 import { okxKindOf } from './symbols'
 
 /** Converts a venue size at a price to base units. Only inverse contracts (valued in quote currency) need the price. */
@@ -14,7 +15,7 @@ const converter = (needsPrice: boolean, f: (size: number, price: number) => numb
 export const identity: ToBase = converter(false, (size) => size)
 
 /** Drops binary floating-point noise from a product (`431 × 0.01` is `4.3100000000000005`): 15 significant digits. */
-const clean = (n: number): number => Number(n.toPrecision(15))
+const clean = toSignificant15
 
 /** A size in base units, or `undefined` when the size is absent or its conversion needs a price that is absent. */
 export const sizeAt = (toBase: ToBase, size: number | undefined, price: number | undefined): number | undefined => {

@@ -33,6 +33,10 @@ describe('okx symbols', () => {
     expect(E.isLeft(toOkxSymbol('BTC-USDT'))).toBe(true)
   })
 
+  it('classifies an id the same way when asked again', () => {
+    expect(['BTC-USDT-XYZ', 'BTC-USDT-XYZ', 'ETH-USDT-SWAP', 'ETH-USDT-SWAP'].map(okxKindOf)).toEqual([undefined, undefined, 'swap', 'swap'])
+  })
+
   it.each([
     ['BTC-USDT', 'spot'],
     ['BTC-USDT-SWAP', 'swap'],

@@ -10,13 +10,26 @@ const STRIKE = /^\d+(?:\.\d+)?$/
  */
 const settleFor = (base: string, quote: string): string => (quote === 'USD' ? base : quote)
 
-/** The instrument kind of an OKX instrument id, by its shape. */
-export const okxKindOf = (instId: string): InstrumentKind | undefined => {
+const kindByShape = (instId: string): InstrumentKind | undefined => {
   const parts = instId.split('-')
   if (parts.length === 2) return 'spot'
   if (parts.length === 3) return parts[2] === 'SWAP' ? 'swap' : EXPIRY.test(parts[2] ?? '') ? 'future' : undefined
   if (parts.length === 5) return 'option'
   return undefined
+}
+
+const KIND_CACHE_SIZE = 10_000
+const kinds = new Map<string, InstrumentKind | null>()
+
+/** The instrument kind of an OKX instrument id, by its shape (remembered: every frame of an instrument asks). */
+export const okxKindOf = (instId: string): InstrumentKind | undefined => {
+  let kind = kinds.get(instId)
+  if (kind === undefined) {
+    if (kinds.size >= KIND_CACHE_SIZE) kinds.clear()
+    kind = kindByShape(instId) ?? null
+    kinds.set(instId, kind)
+  }
+  return kind ?? undefined
 }
 
 /** OKX id → unified: `BTC-USDT` → `BTC/USDT`, `BTC-USD-SWAP` → `BTC/USD:BTC`, `BTC-USD-210924-66000-C` → `BTC/USD:BTC-210924-66000-C`. */

@@ -25,9 +25,27 @@ export const OptionalInt = new t.Type<number | undefined, string, unknown>(
 /** A boolean sent as `"true"` / `"false"`. */
 export const BooleanString = t.keyof({ true: null, false: null }, 'BooleanString')
 
-/** A book level `[price, size, …]`: the raw strings, validated as decimals; OKX's trailing fields are dropped. */
-export const OkxLevel = t.tuple([DecimalString, DecimalString], 'OkxLevel')
-export type OkxLevel = t.TypeOf<typeof OkxLevel>
+const RawLevel = t.tuple([DecimalString, DecimalString], 'OkxLevel')
+
+/**
+ * A book level as decoded: `[price, size, rawPrice, rawSize]`, the strings as sent (the checksum is computed over
+ * them). `size` is in the instrument's unit (contracts for derivatives); the mapper converts it to base units.
+ */
+export type OkxLevel = readonly [price: number, size: number, rawPrice: string, rawSize: string]
+
+/** A book level `[price, size, …]` sent as decimal strings; OKX's trailing fields are dropped. */
+export const OkxLevel = new t.Type<OkxLevel, readonly [string, string], unknown>(
+  'OkxLevel',
+  (u): u is OkxLevel => Array.isArray(u) && u.length === 4 && typeof u[0] === 'number' && typeof u[1] === 'number' && typeof u[2] === 'string' && typeof u[3] === 'string',
+  (u, c) => {
+    // The tuple validates in this context, so a bad size is still reported at `….asks.0.1` as a DecimalString.
+    const raw = RawLevel.validate(u, c)
+    if (raw._tag === 'Left') return raw
+    const [px, sz] = raw.right
+    return t.success([Number(px), Number(sz), px, sz] as const)
+  },
+  (level) => [level[2], level[3]],
+)
 
 /**
  * A decoder that tags what `codec` decodes with `type`, keeping the codec's name, so the frame union can be
