@@ -1,7 +1,7 @@
-import { contiguousRange, decodeJson, defineVenue, type Credentials, type Venue } from '@tributary/core'
+import { contiguousRange, defineVenue, type Credentials, type Venue } from '@tributary/core'
 import type { KucoinKeyVersion } from './auth'
-import { codecFor } from './codecs'
 import { createGroup } from './connection'
+import { createDecode } from './decode'
 import { loadInstruments } from './instruments'
 import { createInterpreter } from './interpret'
 import { bookDepth, createChannelsFor, subscribeFrame, unsubscribeFrame } from './planner'
@@ -39,7 +39,7 @@ export const createKucoin = (options: KucoinOptions = {}): Venue => {
     channelsFor: createChannelsFor({ symbols, canFetchFullBook: credentials !== undefined }),
     subscribe: subscribeFrame,
     unsubscribe: unsubscribeFrame,
-    decode: decodeJson(VENUE, codecFor),
+    decode: createDecode(),
     interpret: createInterpreter(symbols),
     createInterpreter: () => createInterpreter(symbols),
     books: {

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import { FiniteNumber, IntFromString, NumberFromString, fastPath, toNumber } from '@tributary/core'
+import type { KucoinScanned } from './scanned'
 
 /** A decimal kept as the venue's string (book levels keep the text they were sent). */
 export const DecimalString = t.refinement(t.string, (s) => toNumber(s) !== undefined, 'DecimalString')
@@ -186,7 +187,7 @@ export type KucoinBalance = t.TypeOf<typeof KucoinBalance>
 // ---------------------------------------------------------------------------------------------------------------
 // Routing
 
-/** A decoded frame, tagged with the codec that matched it. */
+/** A decoded frame, tagged with the codec that matched it (or read by the fast path, see `createDecode`). */
 export type KucoinFrame =
   | { readonly kind: 'welcome'; readonly frame: t.TypeOf<typeof KucoinWelcome> }
   | { readonly kind: 'ack'; readonly frame: t.TypeOf<typeof KucoinAck> }
@@ -201,8 +202,9 @@ export type KucoinFrame =
   | { readonly kind: 'order'; readonly frame: KucoinOrderChange }
   | { readonly kind: 'balance'; readonly frame: KucoinBalance }
   | { readonly kind: 'unknown'; readonly frame: t.TypeOf<typeof KucoinUnknown> }
+  | KucoinScanned
 
-type Kind = KucoinFrame['kind']
+type Kind = Exclude<KucoinFrame, KucoinScanned>['kind']
 
 /**
  * Wraps a codec so its output carries `kind`; the name (and so every error message) stays the codec's. A refinement

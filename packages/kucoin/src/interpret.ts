@@ -1,7 +1,18 @@
 import { VenueRejectedError, type FeedEvent, type InterpretContext, type VenueMessage } from '@tributary/core'
 import { createCandleCloser } from './candles'
 import { topicPrefix, type KucoinFrame } from './codecs'
-import { toBookUpdate, toCandle, toDepthSnapshot, toSnapshotTicker, toTickerEvents, toTrade, type MapContext } from './mappers'
+import {
+  toBookUpdate,
+  toCandle,
+  toDepthSnapshot,
+  toScannedBookUpdate,
+  toScannedDepthSnapshot,
+  toScannedTickerEvents,
+  toSnapshotTicker,
+  toTickerEvents,
+  toTrade,
+  type MapContext,
+} from './mappers'
 import { toBalance, toOrderEvents } from './private-mappers'
 import { VENUE } from './rest'
 import type { KucoinSymbols } from './symbols'
@@ -19,14 +30,38 @@ const rejectedTopic = (text: string): string | undefined => {
 
 const data = (topic: string, events: readonly FeedEvent[]): VenueMessage => ({ type: 'data', topic, events })
 
+/** Symbols remembered per interpreter; past this many (a runaway venue), mapped each time instead. */
+const SYMBOL_CACHE_SIZE = 10_000
+
 /**
- * Builds `interpret`: what each decoded frame means to the connection layer. Keeps one piece of state, the candle
- * closer (see {@link createCandleCloser}); everything else is a pure mapping.
+ * Builds `interpret`: what each decoded frame means to the connection layer. Keeps the candle closer (see
+ * {@link createCandleCloser}) and a cache of unified symbols; everything else is a pure mapping.
  */
 export const createInterpreter = (symbols: KucoinSymbols) => {
   const closer = createCandleCloser()
-  const symbol = (id: string): string => symbols.fromVenue(id) ?? id
+  const unified = new Map<string, string>()
+  const symbol = (id: string): string => {
+    let name = unified.get(id)
+    if (name === undefined) {
+      name = symbols.fromVenue(id) ?? id
+      if (unified.size < SYMBOL_CACHE_SIZE) unified.set(id, name)
+    }
+    return name
+  }
   return (decoded: KucoinFrame, ctx: InterpretContext): readonly VenueMessage[] => {
+    // The hot kinds first, with nothing built they do not need.
+    if (decoded.kind === 'l2update-scanned') {
+      const f = decoded.frame
+      return [data(f.topic, [toScannedBookUpdate(f, symbol(f.venueSymbol), ctx.receivedAt)])]
+    }
+    if (decoded.kind === 'ticker-scanned') {
+      const f = decoded.frame
+      return [data(f.topic, toScannedTickerEvents(f, symbol(f.venueSymbol), ctx.receivedAt))]
+    }
+    if (decoded.kind === 'depth-scanned') {
+      const f = decoded.frame
+      return [data(f.topic, [toScannedDepthSnapshot(f, symbol(f.venueSymbol), ctx.receivedAt)])]
+    }
     const map: MapContext = { symbol, receivedAt: ctx.receivedAt }
     switch (decoded.kind) {
       case 'welcome':

@@ -1,5 +1,6 @@
 import type { BookLevel, BookSnapshot, BookUpdate, Candle, Quote, Ticker, Trade } from '@tributary/core'
 import type { KucoinCandle, KucoinDepth, KucoinL2Update, KucoinMatch, KucoinSnapshot, KucoinTicker } from './codecs'
+import type { KucoinScannedDepth, KucoinScannedTicker, KucoinScannedUpdate } from './scanned'
 import { VENUE } from './rest'
 import { fromKucoinInterval, nsStringToMs, toEpochMs } from './time'
 
@@ -74,6 +75,30 @@ export const toBookUpdate = (frame: KucoinL2Update, ctx: MapContext): BookUpdate
   }
 }
 
+/** {@link toBookUpdate} for a frame the fast path read (levels already mapped): the same event. */
+export const toScannedBookUpdate = (frame: KucoinScannedUpdate, symbol: string, receivedAt: number): BookUpdate => ({
+  kind: 'book-update',
+  venue: VENUE,
+  symbol,
+  ts: frame.time ?? receivedAt,
+  receivedAt,
+  bids: frame.bids,
+  asks: frame.asks,
+  prevSeq: frame.prevSeq,
+  seq: frame.seq,
+})
+
+/** {@link toTickerEvents} for a frame the fast path read: the same two events. */
+export const toScannedTickerEvents = (frame: KucoinScannedTicker, symbol: string, receivedAt: number): readonly [Ticker, Quote] => {
+  const { time: ts, bestBid: bid, bestBidSize: bidSize, bestAsk: ask, bestAskSize: askSize } = frame
+  return [
+    { kind: 'ticker', venue: VENUE, symbol, ts, receivedAt, last: frame.price, lastSize: frame.size, bid, bidSize, ask, askSize },
+    { kind: 'quote', venue: VENUE, symbol, ts, receivedAt, bid, bidSize, ask, askSize },
+  ]
+}
+
+const depthOf = (topic: string): number => (topic.startsWith('/spotMarket/level2Depth50:') ? 50 : 5)
+
 /** `/spotMarket/level2Depth5|50` → a BookSnapshot that replaces the book (no sequence). */
 export const toDepthSnapshot = (frame: KucoinDepth, ctx: MapContext): BookSnapshot => ({
   kind: 'book-snapshot',
@@ -83,7 +108,19 @@ export const toDepthSnapshot = (frame: KucoinDepth, ctx: MapContext): BookSnapsh
   receivedAt: ctx.receivedAt,
   bids: frame.data.bids.map(level),
   asks: frame.data.asks.map(level),
-  depth: frame.topic.startsWith('/spotMarket/level2Depth50:') ? 50 : 5,
+  depth: depthOf(frame.topic),
+})
+
+/** {@link toDepthSnapshot} for a frame the fast path read (levels already mapped): the same event. */
+export const toScannedDepthSnapshot = (frame: KucoinScannedDepth, symbol: string, receivedAt: number): BookSnapshot => ({
+  kind: 'book-snapshot',
+  venue: VENUE,
+  symbol,
+  ts: frame.timestamp,
+  receivedAt,
+  bids: frame.bids,
+  asks: frame.asks,
+  depth: depthOf(frame.topic),
 })
 
 /** `/market/match` → Trade (taker side, ns time cut to ms exactly). */

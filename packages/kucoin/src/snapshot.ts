@@ -1,9 +1,6 @@
 import * as E from 'fp-ts/Either'
-import * as t from 'io-ts'
 import {
   ConfigurationError,
-  FiniteNumber,
-  IntFromString,
   type BookSnapshot,
   type Credentials,
   type FeedError,
@@ -12,31 +9,28 @@ import {
   type VenueChannel,
 } from '@tributary/core'
 import { signHeaders, type KucoinKeyVersion } from './auth'
-import { DecimalString } from './codecs'
 import { TOPICS } from './planner'
 import { requestKucoin, VENUE } from './rest'
+import { createRestBookScan, KucoinRestLevels, toRestLevels, type KucoinRestBook } from './rest-book'
 import type { KucoinSymbols } from './symbols'
 import { KUCOIN_PATHS, restUrl, type KucoinUrls } from './urls'
 
-const Level = t.tuple([DecimalString, DecimalString], 'KucoinLevel')
-/** `data` of the REST order-book endpoints: `sequence` is a string here (an integer in the stream). */
-export const KucoinRestBook = t.type(
-  { time: FiniteNumber, sequence: IntFromString, bids: t.array(Level), asks: t.array(Level) },
-  'KucoinRestBook',
-)
-export type KucoinRestBook = t.TypeOf<typeof KucoinRestBook>
+export { KucoinRestBook } from './rest-book'
 
-/** REST book `data` → BookSnapshot whose `seq` aligns the buffered `/market/level2` updates. */
-export const toRestSnapshot = (book: KucoinRestBook, symbol: string, receivedAt: number): BookSnapshot => ({
+const toSnapshot = (book: KucoinRestLevels, symbol: string, receivedAt: number): BookSnapshot => ({
   kind: 'book-snapshot',
   venue: VENUE,
   symbol,
   ts: book.time,
   receivedAt,
-  bids: book.bids.map(([p, s]) => [Number(p), Number(s), p, s]),
-  asks: book.asks.map(([p, s]) => [Number(p), Number(s), p, s]),
+  bids: book.bids,
+  asks: book.asks,
   seq: book.sequence,
 })
+
+/** REST book `data` → BookSnapshot whose `seq` aligns the buffered `/market/level2` updates. */
+export const toRestSnapshot = (book: KucoinRestBook, symbol: string, receivedAt: number): BookSnapshot =>
+  toSnapshot(toRestLevels(book), symbol, receivedAt)
 
 export interface SnapshotOptions {
   readonly urls: KucoinUrls
@@ -57,9 +51,9 @@ export const snapshotSource = (options: SnapshotOptions) => {
   return (channel: VenueChannel): SnapshotSource => (channel.topic.startsWith(`${TOPICS.level2}:`) ? rest : stream)
 }
 
-const fetchFullBook =
-  ({ urls, symbols, credentials, keyVersion }: SnapshotOptions) =>
-  async (channel: VenueChannel, http: HttpClient, now: () => number): Promise<E.Either<FeedError, BookSnapshot>> => {
+const fetchFullBook = ({ urls, symbols, credentials, keyVersion }: SnapshotOptions) => {
+  const scan = createRestBookScan()
+  return async (channel: VenueChannel, http: HttpClient, now: () => number): Promise<E.Either<FeedError, BookSnapshot>> => {
     const venueSymbol = channel.venueSymbol
     if (venueSymbol === undefined || !channel.topic.startsWith(`${TOPICS.level2}:`)) {
       return E.left(new ConfigurationError(VENUE, `${channel.topic}: not a level2 book channel`))
@@ -71,7 +65,8 @@ const fetchFullBook =
     }
     const path = `${KUCOIN_PATHS.fullBook}?symbol=${encodeURIComponent(venueSymbol)}`
     const headers = signHeaders({ credentials, method: 'GET', endpoint: path, body: '', timestamp: now(), ...(keyVersion === undefined ? {} : { keyVersion }) })
-    const book = await requestKucoin(http, { method: 'GET', url: restUrl(urls, path), headers }, KucoinRestBook, `GET ${path}`)
+    const book = await requestKucoin(http, { method: 'GET', url: restUrl(urls, path), headers }, KucoinRestLevels, `GET ${path}`, scan)
     const symbol = channel.request.symbol ?? symbols.fromVenue(venueSymbol) ?? venueSymbol
-    return E.map((b: KucoinRestBook) => toRestSnapshot(b, symbol, now()))(book)
+    return E.map((b: KucoinRestLevels) => toSnapshot(b, symbol, now()))(book)
   }
+}

@@ -1,0 +1,151 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as t from 'io-ts'
+import { fastPath, FiniteNumber, IntFromString, JsonScanner, SCAN_END, SCAN_FAIL, SCAN_UNKNOWN, type BookLevel } from '@tributary/core'
+import { DecimalString } from './codecs'
+import { FIRST_KEY, ScanKeys } from './scan-keys'
+
+// Copied once: in CommonJS output every use of a re-exported binding is a getter call.
+const END = SCAN_END
+const FAIL = SCAN_FAIL
+const UNKNOWN = SCAN_UNKNOWN
+
+const Level = t.tuple([DecimalString, DecimalString], 'KucoinLevel')
+/** `data` of the REST order-book endpoints: `sequence` is a string here (an integer in the stream). */
+export const KucoinRestBook = t.type(
+  { time: FiniteNumber, sequence: IntFromString, bids: t.array(Level), asks: t.array(Level) },
+  'KucoinRestBook',
+)
+export type KucoinRestBook = t.TypeOf<typeof KucoinRestBook>
+
+/** A REST book with its levels as the model has them (`[price, size, rawPrice, rawSize]`). */
+export interface KucoinRestLevels {
+  readonly time: number
+  readonly sequence: number
+  readonly bids: readonly BookLevel[]
+  readonly asks: readonly BookLevel[]
+}
+
+const toLevel = ([p, s]: readonly [string, string]): BookLevel => [Number(p), Number(s), p, s]
+
+/** {@link KucoinRestBook} with its levels mapped. */
+export const toRestLevels = (book: KucoinRestBook): KucoinRestLevels => ({
+  time: book.time,
+  sequence: book.sequence,
+  bids: book.bids.map(toLevel),
+  asks: book.asks.map(toLevel),
+})
+
+const restBook = fastPath(KucoinRestBook)
+/**
+ * Decodes as {@link KucoinRestBook} (same name, same errors and paths: a refinement, as core's path formatting
+ * expects), answering the mapped levels.
+ */
+export const KucoinRestLevels = new t.RefinementType<typeof KucoinRestBook, KucoinRestLevels, unknown, unknown>(
+  KucoinRestBook.name,
+  (_u): _u is KucoinRestLevels => false,
+  (u, c) => pipe(restBook.validate(u, c), E.map(toRestLevels)),
+  t.identity,
+  KucoinRestBook,
+  () => true,
+)
+
+const QUOTE = 34
+const ENVELOPE = ['code', 'msg', 'data']
+const BOOK = ['time', 'sequence', 'bids', 'asks']
+const SUCCESS = '"200000"'
+
+/**
+ * The fast path of the REST book (`{"code":"200000","data":{time, sequence, bids, asks}}`): reads the body with a
+ * JsonScanner, no JSON.parse, no io-ts. It answers only a successful envelope whose `data` decodes as
+ * {@link KucoinRestBook}, exactly as the full path (JSON.parse + envelope + codec + {@link toRestLevels}) would;
+ * anything else (another code, a member twice, an escape, an odd row) is `undefined` and goes the full path, which
+ * reports it. Not reentrant (one scanner, reused).
+ */
+export const createRestBookScan = (): ((body: string) => KucoinRestLevels | undefined) => {
+  const s = new JsonScanner()
+  const envelopeKeys = new ScanKeys(ENVELOPE)
+  const bookKeys = new ScanKeys(BOOK)
+
+  /** `[[price, size], …]`, every row exactly two decimals. */
+  const levels = (): BookLevel[] | undefined => {
+    if (!s.beginArray()) return undefined
+    const out: BookLevel[] = []
+    for (let more = s.firstItem(); more !== 0; more = s.nextItem()) {
+      if (more === FAIL || !s.beginArray() || s.firstItem() !== 1) return undefined
+      const price = s.decimal()
+      if (price === undefined) return undefined
+      const rawPrice = s.lastText()
+      if (s.nextItem() !== 1) return undefined
+      const size = s.decimal()
+      if (size === undefined || s.nextItem() !== 0) return undefined
+      out.push([price, size, rawPrice, s.lastText()])
+    }
+    return out
+  }
+
+  const book = (): KucoinRestLevels | undefined => {
+    if (!s.beginObject()) return undefined
+    let seen = 0
+    let time = 0
+    let sequence = 0
+    let bids: BookLevel[] = []
+    let asks: BookLevel[] = []
+    for (let k = bookKeys.read(s, FIRST_KEY); k !== END; k = bookKeys.read(s, k)) {
+      if (k === UNKNOWN) {
+        if (!s.skipValue()) return undefined
+        continue
+      }
+      if (k === FAIL || (seen & (1 << k)) !== 0) return undefined
+      seen |= 1 << k
+      if (k === 0) {
+        const n = s.number()
+        if (n === undefined || !Number.isFinite(n)) return undefined
+        time = n
+      } else if (k === 1) {
+        const text = s.string()
+        const n = text === undefined || !/^-?\d+$/.test(text) ? NaN : Number(text)
+        if (!Number.isSafeInteger(n)) return undefined
+        sequence = n
+      } else {
+        const side = levels()
+        if (side === undefined) return undefined
+        if (k === 2) bids = side
+        else asks = side
+      }
+    }
+    return seen === 15 ? { time, sequence, bids, asks } : undefined
+  }
+
+  const read = (body: string): KucoinRestLevels | undefined => {
+    s.reset(body)
+    if (!s.beginObject()) return undefined
+    let seen = 0
+    let data: KucoinRestLevels | undefined
+    for (let k = envelopeKeys.read(s, FIRST_KEY); k !== END; k = envelopeKeys.read(s, k)) {
+      if (k === UNKNOWN) {
+        if (!s.skipValue()) return undefined
+        continue
+      }
+      if (k === FAIL || (seen & (1 << k)) !== 0) return undefined
+      seen |= 1 << k
+      if (k === 0) {
+        if (s.peek() !== QUOTE || !s.text.startsWith(SUCCESS, s.pos)) return undefined
+        s.pos += SUCCESS.length
+      } else if (k === 1) {
+        // `msg`, when sent, is any string
+        if (s.peek() !== QUOTE || !s.skipValue()) return undefined
+      } else {
+        data = book()
+        if (data === undefined) return undefined
+      }
+    }
+    return (seen & 1) === 1 && s.end() ? data : undefined
+  }
+
+  return (body) => {
+    const book = read(body)
+    s.reset('') // a body is tens of kB: not kept until the next one
+    return book
+  }
+}
