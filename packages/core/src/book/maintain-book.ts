@@ -1,30 +1,11 @@
 import * as E from 'fp-ts/Either'
-import {
-  asyncScheduler,
-  catchError,
-  defer,
-  distinctUntilChanged,
-  EMPTY,
-  endWith,
-  map,
-  merge,
-  mergeMap,
-  of,
-  Subject,
-  switchMap,
-  takeWhile,
-  tap,
-  timer,
-  type Observable,
-  type OperatorFunction,
-  type SchedulerLike,
-} from 'rxjs'
-import { ConnectionClosedError, isFeedError, type ResyncReason } from '../errors'
+import { asyncScheduler, Observable, Subscription, type OperatorFunction, type SchedulerLike, type Subscriber } from 'rxjs'
+import { ConnectionClosedError, isFeedError, type FeedError, type ResyncReason } from '../errors'
 import type { Logger } from '../log/logger'
 import type { BookSnapshot, BookState, BookUpdate, OrderBook } from '../model/book'
-import { snapshotSourceOf, type HttpClient } from '../venue'
+import { snapshotSourceOf, type HttpClient, type VenueChannel } from '../venue'
 import { createBookMachine } from './machine'
-import type { BookEffect, BookInput, BookMachineOptions } from './types'
+import type { BookEffect, BookInput, BookMachine, BookMachineOptions } from './types'
 
 export interface MaintainBookOptions extends Omit<BookMachineOptions, 'now'> {
   readonly http: HttpClient
@@ -48,8 +29,172 @@ export type BookOutput = OrderBook | BookState
 export const defaultResyncDelayMs = (attempt: number): number =>
   attempt <= 1 ? 0 : Math.min(30_000, 500 * 2 ** (attempt - 2))
 
-type Resubscribe = { readonly reason: ResyncReason; readonly attempt: number }
-const DONE = { type: 'done' } as const
+/** What every book of one `maintainBook` call shares. */
+interface Settings {
+  readonly venue: string
+  readonly channel: VenueChannel
+  readonly rules: MaintainBookOptions['rules']
+  readonly http: HttpClient
+  readonly now: () => number
+  readonly log: Logger
+  readonly resubscribe: (reason: ResyncReason) => void
+  readonly connected$: Observable<boolean>
+  readonly resyncDelayMs: (attempt: number) => number
+  readonly snapshotTimeoutMs: number
+  readonly scheduler: SchedulerLike
+}
+
+/**
+ * Runs one book machine for one subscriber and carries out its effects: REST fetches and resubscribes after their
+ * backoff (a newer request, or the book going stale or live, cancels the pending one), the snapshot wait, and the
+ * connection's ups and downs. One object per book instead of an operator chain: a process holds hundreds of books.
+ */
+class BookKeeper {
+  private readonly held = new Subscription()
+  private fetchTimer: Subscription | undefined
+  /** Bumped by every fetch request and cancel: a snapshot that arrives for an older one is dropped. */
+  private fetchId = 0
+  private resubscribeTimer: Subscription | undefined
+  private connected: boolean | undefined
+
+  constructor(
+    private readonly s: Settings,
+    private readonly machine: BookMachine,
+    private readonly out: Subscriber<BookOutput>,
+  ) {}
+
+  start(source: Observable<BookSnapshot | BookUpdate>): void {
+    this.held.add(source.subscribe({ next: (event) => this.input({ type: 'event', event }), error: (e: unknown) => this.fail(e), complete: () => this.complete() }))
+    if (this.held.closed) return
+    this.held.add(this.s.connected$.subscribe({ next: (up) => this.link(up), error: (e: unknown) => this.fail(e) }))
+  }
+
+  stop(): void {
+    this.held.unsubscribe()
+    this.cancelFetch()
+    this.cancelResubscribe()
+  }
+
+  private link(up: boolean): void {
+    if (up === this.connected) return
+    this.connected = up
+    this.input(up ? { type: 'connected' } : { type: 'disconnected', reason: 'connection down' })
+  }
+
+  /** Applies every effect of the input, then publishes the books and states among them, in order. */
+  private input(input: BookInput): void {
+    if (this.out.closed) return
+    try {
+      const effects = this.machine.handle(input)
+      for (const effect of effects) this.apply(effect)
+      for (const effect of effects) {
+        if (this.out.closed) return
+        if (effect.type === 'book') this.out.next(effect.book)
+        else if (effect.type === 'state') this.out.next(effect.state)
+      }
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  private apply(effect: BookEffect): void {
+    const { log } = this.s
+    switch (effect.type) {
+      case 'book':
+        return
+      case 'state': {
+        const { state, previous, reason } = effect.state
+        const meta = { state, previous, reason }
+        if (state === 'live' || state === 'syncing') log.info('book state', meta)
+        else log.warn('book state', meta)
+        if (state === 'stale') this.cancelFetch()
+        if (state === 'stale' || state === 'live') this.cancelResubscribe()
+        return
+      }
+      case 'resubscribe':
+        log.warn('book resync', { reason: effect.reason, attempt: effect.attempt, stats: this.machine.stats })
+        return this.scheduleResubscribe(effect.reason, effect.attempt)
+      case 'fetch-snapshot':
+        if (effect.reason !== undefined) log.warn('book resync', { reason: effect.reason, attempt: effect.attempt, stats: this.machine.stats })
+        else log.debug('book snapshot fetch', { attempt: effect.attempt })
+        return this.scheduleFetch(effect.attempt)
+    }
+  }
+
+  private scheduleFetch(attempt: number): void {
+    this.cancelFetch()
+    const id = this.fetchId
+    this.fetchTimer = this.s.scheduler.schedule(() => {
+      this.fetchTimer = undefined
+      this.fetch(id)
+    }, this.s.resyncDelayMs(attempt))
+  }
+
+  private cancelFetch(): void {
+    this.fetchTimer?.unsubscribe()
+    this.fetchTimer = undefined
+    this.fetchId++
+  }
+
+  private fetch(id: number): void {
+    const { rules, channel, http, now } = this.s
+    const source = snapshotSourceOf(rules, channel)
+    if (source.source !== 'rest') return
+    const failed = (cause: unknown): void => this.fetched(id, { type: 'rest-snapshot-failed', error: this.asFeedError(cause) })
+    try {
+      source.fetch(channel, http, now).then(
+        (result) =>
+          this.fetched(id, E.isLeft(result) ? { type: 'rest-snapshot-failed', error: result.left } : { type: 'rest-snapshot', snapshot: result.right }),
+        failed,
+      )
+    } catch (cause) {
+      failed(cause)
+    }
+  }
+
+  private asFeedError(cause: unknown): FeedError {
+    return isFeedError(cause) ? cause : new ConnectionClosedError(this.s.venue, 'rest-snapshot', undefined, String(cause), { cause })
+  }
+
+  private fetched(id: number, input: BookInput): void {
+    if (id !== this.fetchId || this.out.closed) return
+    if (input.type === 'rest-snapshot-failed') this.s.log.warn('book snapshot fetch failed', { error: input.error.message })
+    this.input(input)
+  }
+
+  private scheduleResubscribe(reason: ResyncReason, attempt: number): void {
+    this.cancelResubscribe()
+    const { scheduler, log, resubscribe, snapshotTimeoutMs } = this.s
+    this.resubscribeTimer = scheduler.schedule(() => {
+      log.info('book resubscribing', { reason, attempt })
+      try {
+        resubscribe(reason)
+      } catch (error) {
+        this.fail(error)
+        return
+      }
+      this.resubscribeTimer = scheduler.schedule(() => {
+        this.resubscribeTimer = undefined
+        this.input({ type: 'snapshot-timeout' })
+      }, snapshotTimeoutMs)
+    }, this.s.resyncDelayMs(attempt))
+  }
+
+  private cancelResubscribe(): void {
+    this.resubscribeTimer?.unsubscribe()
+    this.resubscribeTimer = undefined
+  }
+
+  private fail(error: unknown): void {
+    this.stop()
+    this.out.error(error)
+  }
+
+  private complete(): void {
+    this.stop()
+    this.out.complete()
+  }
+}
 
 /**
  * Maintains one L2 book from its snapshot and update events: emits the book after every applied event while it
@@ -73,91 +218,11 @@ export function maintainBook(options: MaintainBookOptions): OperatorFunction<Boo
   const { venue, symbol, channel, rules } = rest
   const now = options.now ?? (() => scheduler.now())
   const log = logger.child({ venue, symbol, channel: channel.key })
-
-  const fetchSnapshot = (): Observable<BookInput> => {
-    const source = snapshotSourceOf(rules, channel)
-    if (source.source !== 'rest') return EMPTY
-    return defer(() => source.fetch(channel, http, now)).pipe(
-      map(
-        E.match(
-          (error): BookInput => ({ type: 'rest-snapshot-failed', error }),
-          (snapshot): BookInput => ({ type: 'rest-snapshot', snapshot }),
-        ),
-      ),
-      catchError((cause: unknown) =>
-        of<BookInput>({
-          type: 'rest-snapshot-failed',
-          error: isFeedError(cause) ? cause : new ConnectionClosedError(venue, 'rest-snapshot', undefined, String(cause), { cause }),
-        }),
-      ),
-      tap((input) => {
-        if (input.type === 'rest-snapshot-failed') log.warn('book snapshot fetch failed', { error: input.error.message })
-      }),
-    )
-  }
-
+  const settings: Settings = { venue, channel, rules, http, now, log, resubscribe, connected$, resyncDelayMs, snapshotTimeoutMs, scheduler }
   return (source) =>
-    defer(() => {
-      const machine = createBookMachine({ ...rest, now })
-      const fetches = new Subject<number | undefined>()
-      const resubscribes = new Subject<Resubscribe | undefined>()
-
-      const snapshots$ = fetches.pipe(
-        switchMap((attempt) =>
-          attempt === undefined ? EMPTY : timer(resyncDelayMs(attempt), scheduler).pipe(switchMap(fetchSnapshot)),
-        ),
-      )
-      const resubscribed$ = resubscribes.pipe(
-        switchMap((request) =>
-          request === undefined
-            ? EMPTY
-            : timer(resyncDelayMs(request.attempt), scheduler).pipe(
-                tap(() => {
-                  log.info('book resubscribing', { reason: request.reason, attempt: request.attempt })
-                  resubscribe(request.reason)
-                }),
-                switchMap(() => timer(snapshotTimeoutMs, scheduler)),
-                map((): BookInput => ({ type: 'snapshot-timeout' })),
-              ),
-        ),
-      )
-      const connection$ = connected$.pipe(
-        distinctUntilChanged(),
-        map((up): BookInput => (up ? { type: 'connected' } : { type: 'disconnected', reason: 'connection down' })),
-      )
-      const events$ = source.pipe(
-        map((event): BookInput | typeof DONE => ({ type: 'event', event })),
-        endWith(DONE),
-      )
-
-      const interpret = (effect: BookEffect): BookOutput[] => {
-        switch (effect.type) {
-          case 'book':
-            return [effect.book]
-          case 'state': {
-            const { state, previous, reason } = effect.state
-            const meta = { state, previous, reason }
-            if (state === 'live' || state === 'syncing') log.info('book state', meta)
-            else log.warn('book state', meta)
-            if (state === 'stale') fetches.next(undefined)
-            if (state === 'stale' || state === 'live') resubscribes.next(undefined)
-            return [effect.state]
-          }
-          case 'resubscribe':
-            log.warn('book resync', { reason: effect.reason, attempt: effect.attempt, stats: machine.stats })
-            resubscribes.next({ reason: effect.reason, attempt: effect.attempt })
-            return []
-          case 'fetch-snapshot':
-            if (effect.reason !== undefined) log.warn('book resync', { reason: effect.reason, attempt: effect.attempt, stats: machine.stats })
-            else log.debug('book snapshot fetch', { attempt: effect.attempt })
-            fetches.next(effect.attempt)
-            return []
-        }
-      }
-
-      return merge(events$, connection$, snapshots$, resubscribed$).pipe(
-        takeWhile((input): input is BookInput => input !== DONE),
-        mergeMap((input) => machine.handle(input).flatMap(interpret)),
-      )
+    new Observable<BookOutput>((subscriber) => {
+      const keeper = new BookKeeper(settings, createBookMachine({ ...rest, now }), subscriber)
+      keeper.start(source)
+      return () => keeper.stop()
     })
 }

@@ -5,7 +5,7 @@ import type { ConnectionState } from '../model/health'
 import { createTestVenue } from '../socket/__tests__/test-venue'
 import { createFeed } from './create-feed'
 import { collect, frames } from './__tests__/harness'
-import { publish, testScript } from './__tests__/test-script'
+import { publish, rejectTopic, testScript } from './__tests__/test-script'
 import type { Feed, FeedMetrics } from './types'
 
 let cleanup: (() => unknown)[] = []
@@ -73,5 +73,42 @@ describe('createFeed books over a loopback venue', () => {
     await waitFor(() => metrics.values.at(-1)?.subscriptions.find((s) => s.key === 'book:BTC/USDT')?.resyncs === 1)
     expect(eth.error).toBeUndefined()
     expect(sim.connections).toHaveLength(1)
+  })
+
+  it('unsubscribes the book channel once its last consumer leaves, and starts afresh for the next one', async () => {
+    const { sim, feed } = await start()
+    const a = collect<OrderBook>(feed.book('BTC/USDT'))
+    const b = collect<OrderBook>(feed.book('BTC/USDT'))
+    await sim.waitFor(() => publish(sim, 'book:BTC/USDT', []) === 1)
+    publish(sim, 'book:BTC/USDT', [snapshot('BTC/USDT', 10, 100)])
+    await waitFor(() => a.values.length === 1 && b.values.length === 1)
+    a.subscription.unsubscribe()
+    b.subscription.unsubscribe()
+    await sim.waitFor(() => frames(sim.connections[0]?.received ?? []).some((f) => f.op === 'unsubscribe'))
+    const again = collect<OrderBook>(feed.book('BTC/USDT'))
+    await sim.waitFor(() => frames(sim.connections.at(-1)?.received ?? []).filter((f) => f.op === 'subscribe').length >= 1 && publish(sim, 'book:BTC/USDT', []) === 1)
+    expect(again.values).toEqual([])
+    publish(sim, 'book:BTC/USDT', [snapshot('BTC/USDT', 30, 102)])
+    await waitFor(() => again.values.length === 1)
+    expect(again.values[0]?.seq).toBe(30)
+  })
+
+  it('errors every consumer of a book whose subscription the venue rejects', async () => {
+    const { sim, feed } = await start()
+    rejectTopic(sim, 'book:BTC/USDT')
+    const a = collect<OrderBook>(feed.book('BTC/USDT'))
+    const b = collect<OrderBook>(feed.book('BTC/USDT'))
+    await waitFor(() => a.error !== undefined && b.error !== undefined)
+    expect(a.error).toBe(b.error)
+    expect(a.values).toEqual([])
+  })
+
+  it('completes every consumer of a book on close', async () => {
+    const { sim, feed } = await start()
+    const a = collect<OrderBook>(feed.book('BTC/USDT'))
+    const b = collect<OrderBook>(feed.book('BTC/USDT'))
+    await sim.waitFor(() => publish(sim, 'book:BTC/USDT', []) === 1)
+    feed.close()
+    expect([a.completed, b.completed]).toEqual([true, true])
   })
 })

@@ -1,13 +1,9 @@
 import * as E from 'fp-ts/Either'
-import {
-  asapScheduler, asyncScheduler, defer, filter, finalize, map, merge, type Observable, share, skipWhile, startWith, Subject, takeUntil,
-  throwError, timer,
-} from 'rxjs'
-import { maintainBook } from '../book/maintain-book'
+import { asapScheduler, asyncScheduler, defer, filter, map, merge, type Observable, Subject, takeUntil, throwError, timer } from 'rxjs'
 import { BufferOverflowError, ConfigurationError, ConnectionClosedError } from '../errors'
-import { createFetchHttpClient } from '../http/fetch-client'
+import { createNodeHttpClient } from '../http/node-client'
 import { SecretRegistry, silentLogger } from '../log/logger'
-import type { BookState, OrderBook } from '../model/book'
+import type { OrderBook } from '../model/book'
 import { fullJitterBackoff } from '../socket/backoff'
 import { wsDialer } from '../socket/wire'
 import type { StreamKind, StreamRequest, Venue, VenueChannel, VenueSpec } from '../venue'
@@ -15,6 +11,7 @@ import { deliver } from './deliver'
 import { snapshotMetrics } from './metrics'
 import { ChannelPool } from './pool'
 import { type EventOf, matcher, policyFor } from './request-match'
+import { SharedBook } from './shared-book'
 import type { Feed, FeedOptions } from './types'
 
 /** A venue spec whose `interpret` carries this feed's own state, for venues that supply `createInterpreter`. */
@@ -37,7 +34,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
     deliveryScheduler = asapScheduler,
   } = options
   const spec = withOwnInterpreter(venue.spec)
-  const http = options.http ?? createFetchHttpClient({ venue: spec.id })
+  const http = options.http ?? createNodeHttpClient({ venue: spec.id })
   const log = logger.child({ venue: spec.id })
   const pool = new ChannelPool({
     spec, dial, http, now, secrets, logger: log, scheduler, debugFrames,
@@ -45,7 +42,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
     healthyAfterMs: backoff.healthyAfterMs ?? 10_000,
   })
   const closed$ = new Subject<void>()
-  const books = new Map<string, Observable<OrderBook>>()
+  const books = new Map<string, SharedBook>()
 
   const channelsFor = (request: StreamRequest): E.Either<unknown, readonly [VenueChannel, ...VenueChannel[]]> => {
     const result = spec.channelsFor(request)
@@ -76,43 +73,6 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
       )
     })
 
-  /** One maintained book per channel, shared by its consumers; a late consumer of a live book gets it at once. */
-  const sharedBook = (channel: VenueChannel, symbol: string): Observable<OrderBook> => {
-    const rules = spec.books
-    if (rules === undefined) return throwError(() => new ConfigurationError(spec.id, 'this venue maintains no books'))
-    let latest: OrderBook | undefined
-    const shared = defer(() => {
-      const lease = pool.acquire(channel)
-      return lease.entry.events$.pipe(
-        filter(matcher({ kind: 'book', symbol })),
-        maintainBook({
-          venue: spec.id, symbol, channel, rules, http, now, logger: log, scheduler,
-          resubscribe: () => lease.resubscribe(),
-          connected$: lease.entry.connected$.pipe(skipWhile((open) => !open)),
-        }),
-        filter((out): out is OrderBook => {
-          if (out.kind === 'book') {
-            latest = out
-            return true
-          }
-          const state: BookState = out
-          if (state.state !== 'live') latest = undefined
-          if (state.state === 'resyncing') lease.entry.resyncs++
-          pool.status$.next(state)
-          return false
-        }),
-        finalize(() => {
-          latest = undefined
-          lease.release()
-        }),
-      )
-    }).pipe(
-      finalize(() => books.delete(channel.key)),
-      share(),
-    )
-    return defer(() => (latest === undefined ? shared : shared.pipe(startWith(latest))))
-  }
-
   const book = (symbol: string, opts: { readonly depth?: number; readonly channel?: string } = {}): Observable<OrderBook> =>
     defer(() => {
       const request: StreamRequest = {
@@ -123,12 +83,17 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
       const channels = channelsFor(request)
       if (E.isLeft(channels)) return throwError(() => channels.left)
       const [channel] = channels.right
+      const rules = spec.books
+      if (rules === undefined) return throwError(() => new ConfigurationError(spec.id, 'this venue maintains no books'))
       let shared = books.get(channel.key)
       if (shared === undefined) {
-        shared = sharedBook(channel, symbol)
+        const created = new SharedBook(pool, channel, symbol, { venue: spec.id, rules, http, now, logger: log, scheduler }, () => {
+          if (books.get(channel.key) === created) books.delete(channel.key)
+        })
+        shared = created
         books.set(channel.key, shared)
       }
-      return shared.pipe(
+      return shared.book$.pipe(
         deliver<OrderBook>({
           policy: 'conflate',
           capacity: bufferCapacity,

@@ -12,7 +12,7 @@ import type { HttpClient, StreamRequest } from '../venue'
 export interface FeedOptions {
   /** @defaultValue silentLogger */
   readonly logger?: Logger
-  /** REST port (KuCoin tokens, snapshots, instruments). @defaultValue {@link createFetchHttpClient}() */
+  /** REST port (KuCoin tokens, snapshots, instruments). @defaultValue {@link createNodeHttpClient}() */
   readonly http?: HttpClient
   /** Local clock for `receivedAt`, epoch ms. @defaultValue Date.now */
   readonly now?: () => number

@@ -1,1 +1,2 @@
 export * from './fetch-client'
+export * from './node-client'

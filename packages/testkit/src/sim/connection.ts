@@ -29,6 +29,7 @@ export class Connection implements SimConnection {
     private readonly ws: WebSocket,
     private readonly faults: FaultSwitches,
     private readonly logger: Logger,
+    private readonly recordSent = true,
   ) {
     this.path = request.path
     this.query = request.query
@@ -96,7 +97,7 @@ export class Connection implements SimConnection {
       return
     }
     if (!this.open) return
-    this.sent.push(text)
+    if (this.recordSent) this.sent.push(text)
     this.ws.send(text, (error) => {
       if (error !== undefined && error !== null) this.logger.debug('simulator send failed', { connection: this.id, error })
     })

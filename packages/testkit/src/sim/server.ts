@@ -24,7 +24,7 @@ const toRequest = (req: IncomingMessage): SimRequest => {
  * await sim.close()
  */
 export async function startSimulator(script: SimulatorScript, options: SimulatorOptions = {}): Promise<Simulator> {
-  const { port = 0, logger: baseLogger = silentLogger } = options
+  const { port = 0, logger: baseLogger = silentLogger, recordSent = true } = options
   const logger = baseLogger.child({ simulator: script.name })
   const connections: Connection[] = []
   const httpRequests: SimHttpRequest[] = []
@@ -127,7 +127,7 @@ export async function startSimulator(script: SimulatorScript, options: Simulator
   }
 
   const accept = (ws: WebSocket, request: SimRequest): void => {
-    const conn = new Connection(connections.length + 1, request, ws, faults, logger)
+    const conn = new Connection(connections.length + 1, request, ws, faults, logger, recordSent)
     connections.push(conn)
     logger.debug('simulator accepted a connection', { connection: conn.id, path: conn.path })
     ws.on('message', (data) => {

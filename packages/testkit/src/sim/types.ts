@@ -45,7 +45,7 @@ export interface SimConnection {
   readonly headers: IncomingHttpHeaders
   /** Client → server text frames, in order. */
   readonly received: readonly string[]
-  /** Server → client text frames actually written (frames dropped by `silence` are not here). */
+  /** Server → client text frames actually written (frames dropped by `silence` are not here; empty with `recordSent: false`). */
   readonly sent: readonly string[]
   /** WebSocket protocol pings received from the client. */
   readonly pings: number
@@ -130,4 +130,9 @@ export interface SimulatorOptions {
   readonly port?: number
   /** Script exceptions and lifecycle go here. @defaultValue silentLogger */
   readonly logger?: Logger
+  /**
+   * Whether each connection keeps every frame it wrote in `sent`, for tests to assert on. A benchmark sending millions
+   * turns it off, so the record's growth (and the GC pauses it brings) stays out of what it measures. @defaultValue true
+   */
+  readonly recordSent?: boolean
 }

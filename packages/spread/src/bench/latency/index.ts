@@ -3,7 +3,7 @@ import { percentile, summarize } from '../stats'
 import type { PumpKind } from './bench-scripts'
 import { ccxtClient, createRecorder, tributaryClient, type BenchClient, type Recorder } from './clients'
 import { wsFloorClient } from './floor-client'
-import { SIM_VENUES, type SimEndpoints, type SimVenue } from './protocol'
+import { SIM_VENUES, type SimEndpoints, type SimReply, type SimVenue } from './protocol'
 import { startSimProcess, type SimProcess } from './sim-process'
 
 export interface LatencyOptions {
@@ -32,7 +32,7 @@ const SETUPS: readonly Setup[] = [
 /** Pumps a trickle until every venue has delivered a frame (subscriptions acknowledged and streaming). */
 const warmUp = async (sim: SimProcess, kind: PumpKind, recorder: Recorder): Promise<void> => {
   for (let i = 0; i < 20; i++) {
-    await sim.request({ type: 'pump', kind, rate: 600, durationMs: 250 }, 'pumped')
+    await sim.request({ type: 'pump', kind, rate: 600, durationMs: 250, paced: true }, 'pumped')
     await delay(50)
     if (SIM_VENUES.every((v) => recorder.delivered[v] > 0)) return
   }
@@ -41,23 +41,28 @@ const warmUp = async (sim: SimProcess, kind: PumpKind, recorder: Recorder): Prom
 
 interface Rep {
   readonly sent: number
+  /** Times the paced sender reached slots over 1 ms late, and the frames of those slots it skipped. */
+  readonly stalls: number
+  readonly skipped: number
   readonly delivered: number
   readonly p50: number
   readonly p99: number
   readonly p999: number
 }
 
-const repetition = (recorder: Recorder, sent: number): Rep => {
+const repetition = (recorder: Recorder, pumped: Extract<SimReply, { type: 'pumped' }>): Rep => {
   const sorted = Array.from(Float64Array.from(recorder.latencies).sort())
   const delivered = SIM_VENUES.reduce((n, v) => n + recorder.delivered[v], 0)
-  return { sent, delivered, p50: percentile(sorted, 50, true), p99: percentile(sorted, 99, true), p999: percentile(sorted, 99.9, true) }
+  const sent = SIM_VENUES.reduce((n, v) => n + pumped.sent[v], 0)
+  return { sent, stalls: pumped.stalls, skipped: pumped.skipped, delivered, p50: percentile(sorted, 50, true), p99: percentile(sorted, 99, true), p999: percentile(sorted, 99.9, true) }
 }
 
 /**
- * End-to-end latency over loopback: the simulator process stamps each frame with CLOCK_MONOTONIC µs at send; the
- * consumer subtracts it from its own clock read in the callback. The three venues stream at once, the rate split
- * evenly among them. Each rate is warmed up, then measured in repetitions: percentiles per repetition, reported as
- * median [min..max] across them.
+ * End-to-end latency over loopback: the simulator process stamps each frame with CLOCK_MONOTONIC µs as it writes it;
+ * the consumer subtracts it from its own clock read in the callback. The three venues stream at once, the rate split
+ * evenly among them, each frame paced on its own slot (no timer-tick bursts; slots the sender itself reached over
+ * 1 ms late are skipped, and the note says how many). Each rate is warmed up, then measured in repetitions:
+ * percentiles per repetition, reported as median [min..max] across them.
  */
 export const runLatency = async (options: LatencyOptions): Promise<Measurement[]> => {
   const { quick, log } = options
@@ -73,21 +78,24 @@ export const runLatency = async (options: LatencyOptions): Promise<Measurement[]
         await warmUp(sim, setup.kind, recorder)
         for (const rate of RATES) {
           // Warm up at the rate itself (JIT, buffers), then measure repetitions from a clean slate.
-          await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs: quick ? 300 : 1_000 }, 'pumped')
+          await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs: quick ? 300 : 1_000, paced: true }, 'pumped')
           await delay(200)
           const reps: Rep[] = []
           for (let i = 0; i < repetitions; i++) {
             recorder.reset()
-            const { sent } = await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs }, 'pumped')
+            const pumped = await sim.request({ type: 'pump', kind: setup.kind, rate, durationMs, paced: true }, 'pumped')
             await delay(300)
-            reps.push(repetition(recorder, SIM_VENUES.reduce((n, v) => n + sent[v], 0)))
+            reps.push(repetition(recorder, pumped))
           }
           const total = reps.reduce((n, r) => n + r.sent, 0)
           const delivered = reps.reduce((n, r) => n + r.delivered, 0)
           const at20k = setup.targets && rate === 20_000
           const file = `${setup.label} @ ${rate / 1000}k frames/s`
           const errors = client.errors.length === 0 ? '' : `; client errors: ${client.errors.length} (${client.errors.slice(-2).join('; ')})`
-          const note = `${total} frames sent in ${repetitions} x ${durationMs / 1000} s across ${SIM_VENUES.join(', ')}; ${delivered} delivered${errors}`
+          const stalls = reps.reduce((n, r) => n + r.stalls, 0)
+          const skipped = reps.reduce((n, r) => n + r.skipped, 0)
+          const paced = stalls === 0 ? 'paced, no sender stall' : `paced; the sender stalled ${stalls} times and skipped ${skipped} slots`
+          const note = `${total} frames sent in ${repetitions} x ${durationMs / 1000} s across ${SIM_VENUES.join(', ')} (${paced}); ${delivered} delivered${errors}`
           const stat = (name: string, pick: (r: Rep) => number, limit: number | undefined, target: string) => {
             const s = summarize(reps.map(pick))
             return { benchmark: 'latency' as const, name, venue: 'all', file, unit: 'us', samples: reps.length, ...s, ...(at20k && limit !== undefined ? { target, met: s.median <= limit } : {}) }
@@ -99,7 +107,7 @@ export const runLatency = async (options: LatencyOptions): Promise<Measurement[]
             stat('latency p99.9', (r) => r.p999, 2_000, '<= 2000 us'),
             { benchmark: 'latency', name: 'delivered', venue: 'all', file, unit: '%', samples: reps.length, ...share, ...(at20k ? { target: '100 %', met: delivered >= total } : {}) },
           )
-          log(`  latency ${file}: p50 ${reps.map((r) => r.p50).join('/')} us, p99 ${reps.map((r) => r.p99).join('/')} us, delivered ${((100 * delivered) / Math.max(1, total)).toFixed(1)} % of ${total}`)
+          log(`  latency ${file}: p50 ${reps.map((r) => r.p50).join('/')} us, p99 ${reps.map((r) => r.p99).join('/')} us, delivered ${((100 * delivered) / Math.max(1, total)).toFixed(1)} % of ${total}, sender stalls ${stalls} (${skipped} slots skipped)`)
         }
       } finally {
         await client.close()

@@ -11,7 +11,8 @@ export interface SimEndpoints {
 
 /** Parent → simulator process. */
 export type SimCommand =
-  | { readonly type: 'pump'; readonly kind: PumpKind; readonly rate: number; readonly durationMs: number }
+  /** `paced`: each frame on its own slot (spins a core while it runs); else every 1 ms timer tick sends what is due. */
+  | { readonly type: 'pump'; readonly kind: PumpKind; readonly rate: number; readonly durationMs: number; readonly paced?: boolean }
   | { readonly type: 'drop' }
   /** Ends every running pump now (each still answers `pumped`). */
   | { readonly type: 'halt' }
@@ -30,7 +31,8 @@ export interface VenueStats {
 /** Simulator process → parent. */
 export type SimReply =
   | { readonly type: 'ready'; readonly endpoints: Readonly<Record<SimVenue, SimEndpoints>> }
-  | { readonly type: 'pumped'; readonly sent: Readonly<Record<SimVenue, number>> }
+  /** `stalls`: times a paced sender reached slots over 1 ms late, and skipped the `skipped` frames of those slots. */
+  | { readonly type: 'pumped'; readonly sent: Readonly<Record<SimVenue, number>>; readonly stalls: number; readonly skipped: number }
   | { readonly type: 'dropped'; readonly count: number }
   | { readonly type: 'halted'; readonly pumps: number }
   | { readonly type: 'stats'; readonly venues: Readonly<Record<SimVenue, VenueStats>> }

@@ -1,6 +1,7 @@
 /**
- * One memory measurement in a fresh process (run with --expose-gc): `node child.js <scenario> [books] [depth]`.
- * Prints one JSON object. Modules are required inside each scenario, so import scenarios load nothing else.
+ * One memory measurement in a fresh process (run with --expose-gc): `node child.js <scenario> [books] [depth]
+ * [settleMs]`. Prints one JSON object. Modules are required inside each scenario, so import scenarios load nothing
+ * else. With `settleMs`, the process then holds what it built that long, idle, and is measured again.
  */
 import { createRequire } from 'node:module'
 
@@ -19,6 +20,8 @@ export interface MemorySample {
   readonly live?: number
   /** Whether any ccxt module was loaded. */
   readonly ccxtLoaded: boolean
+  /** RSS and heap after `settleMs` more of holding it, idle (then gc). */
+  readonly settled?: { readonly rssMB: number; readonly heapMB: number; readonly settleMs: number }
 }
 
 const MB = 2 ** 20
@@ -78,8 +81,23 @@ const run = async (scenario: MemoryScenario, books: number, depth: number): Prom
   return { scenario, rssMB: after.rss, heapMB: after.heap, baseRssMB: base.rss, baseHeapMB: base.heap, books: results.reduce((n, r) => n + r.books, 0), live: results.reduce((n, r) => n + r.live, 0), ccxtLoaded: ccxtLoaded() }
 }
 
-const [scenario = 'baseline', books = '300', depth = '200'] = process.argv.slice(2)
-run(scenario as MemoryScenario, Number(books), Number(depth)).then(
+/**
+ * Idles `settleMs` (the event loop running) and measures again. V8 sizes its young generation by recent allocation:
+ * after a burst (building the books) it keeps up to 32 MB of empty semi-spaces committed until a GC sees the
+ * allocation rate low over its 5 s window, which an idle process reaches within seconds. The figure right after the
+ * build includes that; the settled one is what the process holds.
+ */
+const settle = async (sample: MemorySample, settleMs: number): Promise<MemorySample> => {
+  if (settleMs <= 0) return sample
+  await new Promise((resolve) => setTimeout(resolve, settleMs))
+  const { rss, heap } = usage()
+  return { ...sample, settled: { rssMB: rss, heapMB: heap, settleMs } }
+}
+
+const [scenario = 'baseline', books = '300', depth = '200', settleMs = '0'] = process.argv.slice(2)
+run(scenario as MemoryScenario, Number(books), Number(depth))
+  .then((sample) => settle(sample, Number(settleMs)))
+  .then(
   (sample) => process.stdout.write(`${JSON.stringify(sample)}\n`),
   (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)

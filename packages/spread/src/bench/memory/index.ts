@@ -14,10 +14,16 @@ export interface MemoryOptions {
 export const BOOKS = 300
 export const DEPTH = 200
 
-/** Runs one scenario in a fresh `node --expose-gc` process. */
-export const sampleMemory = (scenario: MemoryScenario, books = BOOKS, depth = DEPTH): Promise<MemorySample> =>
+/**
+ * Idle time after which the books are measured again: V8 keeps the young generation it grew while building them
+ * (up to 32 MB of empty semi-spaces) until a GC sees a low allocation rate over its 5 s window.
+ */
+export const SETTLE_MS = 6_000
+
+/** Runs one scenario in a fresh `node --expose-gc` process; with `settleMs`, it is measured again after idling. */
+export const sampleMemory = (scenario: MemoryScenario, books = BOOKS, depth = DEPTH, settleMs = 0): Promise<MemorySample> =>
   new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', join(__dirname, 'child.js'), scenario, String(books), String(depth)], { timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--expose-gc', join(__dirname, 'child.js'), scenario, String(books), String(depth), String(settleMs)], { timeout: 120_000 }, (error, stdout, stderr) => {
       if (error !== null) reject(new Error(`memory ${scenario}: ${stderr.trim() || error.message}`))
       else resolve(JSON.parse(stdout) as MemorySample)
     })
@@ -36,8 +42,10 @@ const fig = (name: string, venue: string, file: string, xs: readonly number[], e
 
 /**
  * RSS and heap, after gc, of fresh processes: a bare baseline, `@tributary/okx` imported, ccxt imported, and
- * 300 books × 400 levels across the three venues held by Tributary (decode → interpret → book machines) and by
- * ccxt Pro (its own handlers), fed the same frames. Heap for the books is the heap growth across building them.
+ * 300 books × 400 levels across the three venues held by Tributary (decode → interpret → book machines, and
+ * through feeds over sockets) and by ccxt Pro (its own handlers), fed the same frames. Heap for the books is the
+ * heap growth across building them. The book scenarios are measured right after the build, then again once the
+ * process held them idle for {@link SETTLE_MS} (`settled`): the first includes the young generation the build grew.
  */
 export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> => {
   const { quick, log } = options
@@ -46,15 +54,17 @@ export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> 
   const samples = new Map<MemoryScenario, MemorySample[]>()
   for (let r = 0; r < runs; r++)
     for (const s of scenarios) {
-      const sample = await sampleMemory(s)
+      const sample = await sampleMemory(s, BOOKS, DEPTH, s === 'books-tributary' || s === 'books-ccxt' ? SETTLE_MS : 0)
       samples.set(s, [...(samples.get(s) ?? []), sample])
-      log(`  memory ${s}: rss ${sample.rssMB.toFixed(1)} MB, heap ${sample.heapMB.toFixed(1)} MB (before: ${sample.baseHeapMB.toFixed(1)})${sample.live === undefined ? '' : `, ${sample.live}/${sample.books} books live`}`)
+      const settled = sample.settled === undefined ? '' : `; settled: rss ${sample.settled.rssMB.toFixed(1)} MB, heap ${sample.settled.heapMB.toFixed(1)} MB`
+      log(`  memory ${s}: rss ${sample.rssMB.toFixed(1)} MB, heap ${sample.heapMB.toFixed(1)} MB (before: ${sample.baseHeapMB.toFixed(1)})${sample.live === undefined ? '' : `, ${sample.live}/${sample.books} books live`}${settled}`)
     }
   const fleets: FleetResult[] = []
   for (let r = 0; r < runs; r++) {
-    const f = await fleetInChild(BOOKS, DEPTH)
+    const f = await fleetInChild(BOOKS, DEPTH, SETTLE_MS)
     fleets.push(f)
-    log(`  memory feed: rss ${f.rssMB.toFixed(1)} MB, heap ${f.heapMB.toFixed(1)} MB (before: ${f.baseHeapMB.toFixed(1)}), ${f.live}/${f.books} books live`)
+    const settled = f.settled === undefined ? '' : `; settled: rss ${f.settled.rssMB.toFixed(1)} MB, heap ${f.settled.heapMB.toFixed(1)} MB`
+    log(`  memory feed: rss ${f.rssMB.toFixed(1)} MB, heap ${f.heapMB.toFixed(1)} MB (before: ${f.baseHeapMB.toFixed(1)}), ${f.live}/${f.books} books live${settled}`)
   }
   const of = (s: MemoryScenario) => samples.get(s) ?? []
   const okx = of('import-okx')
@@ -63,6 +73,9 @@ export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> 
   const bc = of('books-ccxt')
   const rssT = bt.map((x) => x.rssMB)
   const heapT = bt.map((x) => x.heapMB - x.baseHeapMB)
+  const settledNote = `held idle ${SETTLE_MS / 1000} s after the build, then gc: V8 has shrunk the young generation the build grew`
+  /** The settled RSS of samples that have one. */
+  const settledRss = (xs: readonly { readonly settled?: { readonly rssMB: number } }[]): number[] => xs.flatMap((x) => (x.settled === undefined ? [] : [x.settled.rssMB]))
   return [
     fig('rss', 'node', 'bare process', of('baseline').map((x) => x.rssMB)),
     fig('heap', 'node', 'bare process', of('baseline').map((x) => x.heapMB)),
@@ -74,11 +87,14 @@ export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> 
     fig('rss +import', 'ccxt', 'import ccxt', ccxt.map((x) => x.rssMB - x.baseRssMB)),
     fig('rss', 'all', `tributary ${BOOKS} books x ${2 * DEPTH} levels`, rssT, { target: '<= 80 MB', met: Math.max(...rssT) <= 80, note: `${bt[0]?.live ?? 0}/${bt[0]?.books ?? 0} books live` }),
     fig('heap books', 'all', `tributary ${BOOKS} books x ${2 * DEPTH} levels`, heapT, { target: '<= 10 MB', met: Math.max(...heapT) <= 10 }),
+    fig('rss settled', 'all', `tributary ${BOOKS} books x ${2 * DEPTH} levels`, settledRss(bt), { target: '<= 80 MB', met: Math.max(...settledRss(bt)) <= 80, note: settledNote }),
     fig('rss', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, fleets.map((f) => f.rssMB), {
       target: '<= 80 MB', met: Math.max(...fleets.map((f) => f.rssMB)) <= 80, note: `whole process with sockets, simulator in its own process; ${fleets[0]?.live ?? 0}/${BOOKS} live`,
     }),
     fig('heap books', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, fleets.map((f) => f.heapMB - f.baseHeapMB), { target: '<= 10 MB', met: Math.max(...fleets.map((f) => f.heapMB - f.baseHeapMB)) <= 10 }),
+    fig('rss settled', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, settledRss(fleets), { target: '<= 80 MB', met: Math.max(...settledRss(fleets)) <= 80, note: settledNote }),
     fig('rss', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.rssMB), { note: `${bc[0]?.live ?? 0}/${bc[0]?.books ?? 0} books live` }),
     fig('heap books', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.heapMB - x.baseHeapMB)),
+    fig('rss settled', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, settledRss(bc), { note: settledNote }),
   ]
 }

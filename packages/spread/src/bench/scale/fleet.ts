@@ -30,6 +30,8 @@ export interface FleetResult {
   readonly rssMB: number
   readonly heapMB: number
   readonly baseHeapMB: number
+  /** RSS and heap after `settleMs` more of holding the books (then gc), when asked for. */
+  readonly settled?: { readonly rssMB: number; readonly heapMB: number; readonly settleMs: number }
 }
 
 const usage = (): { rss: number; heap: number } => {
@@ -42,7 +44,7 @@ const usage = (): { rss: number; heap: number } => {
 const unified = (venue: SimVenue, base: string): string => (venue === 'weex' ? `${base}/USDT:USDT` : `${base}/USDT`)
 
 /** Subscribes `books` books (split across the venues) of `depth` levels and waits until all are live. */
-export const bookFleet = async (books: number, depth: number, timeoutMs = 120_000): Promise<FleetResult> => {
+export const bookFleet = async (books: number, depth: number, timeoutMs = 120_000, settleMs = 0): Promise<FleetResult> => {
   const sim = await startSimProcess(depth)
   const venues = benchVenues(sim.endpoints)
   const feeds: Feed[] = []
@@ -75,6 +77,7 @@ export const bookFleet = async (books: number, depth: number, timeoutMs = 120_00
   await Promise.race([allLive, timer])
   const allLiveMs = performance.now() - started
   const after = usage()
+  const settled = settleMs > 0 ? await new Promise<ReturnType<typeof usage>>((resolve) => setTimeout(() => resolve(usage()), settleMs)) : undefined
   const stats = await sim.request({ type: 'stats' }, 'stats')
   for (const s of subs) s.unsubscribe()
   for (const f of feeds) f.close()
@@ -99,20 +102,21 @@ export const bookFleet = async (books: number, depth: number, timeoutMs = 120_00
     rssMB: after.rss,
     heapMB: after.heap,
     baseHeapMB: base.heap,
+    ...(settled === undefined ? {} : { settled: { rssMB: settled.rss, heapMB: settled.heap, settleMs } }),
   }
 }
 
 /** Runs {@link bookFleet} in a fresh `node --expose-gc` process. */
-export const fleetInChild = (books: number, depth: number): Promise<FleetResult> =>
+export const fleetInChild = (books: number, depth: number, settleMs = 0): Promise<FleetResult> =>
   new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', __filename, String(books), String(depth)], { timeout: 300_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--expose-gc', __filename, String(books), String(depth), String(settleMs)], { timeout: 300_000 }, (error, stdout, stderr) => {
       if (error !== null) reject(new Error(`fleet: ${stderr.trim() || error.message}`))
       else resolve(JSON.parse(stdout) as FleetResult)
     })
   })
 
 if (require.main === module) {
-  bookFleet(Number(process.argv[2] ?? 1_000), Number(process.argv[3] ?? 200)).then(
+  bookFleet(Number(process.argv[2] ?? 1_000), Number(process.argv[3] ?? 200), 120_000, Number(process.argv[4] ?? 0)).then(
     (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
     (e: unknown) => {
       process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
