@@ -83,6 +83,12 @@ describe('createNodeHttpClient on a response cut short', () => {
   it('rejects an unparsable URL with ConnectionClosedError', async () => {
     await expect(createNodeHttpClient()({ method: 'GET', url: 'not a url' })).rejects.toBeInstanceOf(ConnectionClosedError)
   })
+
+  it('rejects a URL of another protocol with a typed error that names it', async () => {
+    await expect(createNodeHttpClient({ venue: 'okx' })({ method: 'GET', url: 'ftp://127.0.0.1/x' })).rejects.toThrow(
+      new ConnectionClosedError('okx', 'GET ftp://127.0.0.1/x', undefined, 'unsupported protocol ftp: (http: or https: only)'),
+    )
+  })
 })
 
 describe('createNodeHttpClient with few sockets', () => {

@@ -45,6 +45,10 @@ export const createNodeHttpClient = (options: NodeHttpClientOptions = {}): HttpC
         reject(new ConnectionClosedError(venue, what(), undefined, 'request failed', { cause }))
         return
       }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        reject(new ConnectionClosedError(venue, what(), undefined, `unsupported protocol ${url.protocol} (http: or https: only)`))
+        return
+      }
       const { body } = request
       const headers = {
         ...DEFAULT_HEADERS,
