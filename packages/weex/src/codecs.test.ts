@@ -24,9 +24,18 @@ describe('decodeFrame', () => {
     expect(ok('{"result":true,"id":"7"}')).toEqual({ type: 'reply', reply: { result: true, id: '7' } })
   })
 
-  it('reads a depth push with its versions and raw level strings', () => {
+  it('reads a depth push with its versions and its levels as numbers beside the raw strings', () => {
     const frame = ok('{"e":"depth","E":1,"s":"BTCUSDT","U":5,"u":9,"l":15,"d":"CHANGED","b":[["79979.8","0"]],"a":[]}')
-    expect(frame).toEqual({ type: 'push', push: { e: 'depth', E: 1, s: 'BTCUSDT', U: 5, u: 9, l: 15, d: 'CHANGED', b: [['79979.8', '0']], a: [] } })
+    expect(frame).toEqual({ type: 'depth', depth: { e: 'depth', E: 1, s: 'BTCUSDT', U: 5, u: 9, l: 15, d: 'CHANGED', bids: [[79979.8, 0, '79979.8', '0']], asks: [] } })
+  })
+
+  it('reads a depth push the same whether or not the fast path can read it', () => {
+    const escaped = ok('{"e":"depth","E":1,"s":"BTC\\u0055SDT","U":5,"u":9,"l":15,"d":"CHANGED","b":[["79979.8","0"]],"a":[]}')
+    expect(escaped).toEqual({ type: 'depth', depth: { e: 'depth', E: 1, s: 'BTCUSDT', U: 5, u: 9, l: 15, d: 'CHANGED', bids: [[79979.8, 0, '79979.8', '0']], asks: [] } })
+  })
+
+  it('reports a push named after an Object.prototype member as unknown instead of throwing', () => {
+    expect(ok('{"e":"toString","E":1}')).toEqual({ type: 'unknown', what: 'e:toString' })
   })
 
   it('reads a public ping with a time string', () => {

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
-import { DecodeError, IntFromString, NumberFromString, decodeWith, parseJson, toNumber } from '@tributary/core'
+import { DecodeError, IntFromString, NumberFromString, decodeWith, parseJson, toNumber, type BookLevel } from '@tributary/core'
+import { scanFrame } from './scan-frame'
 
 const VENUE = 'weex'
 
@@ -56,6 +57,14 @@ export const WeexDepthPush = t.type(
   'WeexDepthPush',
 )
 export type WeexDepthPush = t.TypeOf<typeof WeexDepthPush>
+
+/** A depth push as decoded: levels in the model's form `[price, size, rawPrice, rawSize]` (sizes are base units). */
+export type WeexDepth = Omit<WeexDepthPush, 'b' | 'a'> & { readonly bids: readonly BookLevel[]; readonly asks: readonly BookLevel[] }
+
+const toLevel = ([price, size]: readonly [string, string]): BookLevel => [Number(price), Number(size), price, size]
+
+/** Reads a validated depth push's level strings once (the fast path reads them straight from the text). */
+export const toDepth = ({ e, E, s, U, u, l, d, b, a }: WeexDepthPush): WeexDepth => ({ e, E, s, U, u, l, d, bids: b.map(toLevel), asks: a.map(toLevel) })
 
 export const WeexTradePush = t.type(
   {
@@ -188,9 +197,9 @@ export const WeexAccountPush = envelope(
 )
 export type WeexAccountPush = t.TypeOf<typeof WeexAccountPush>
 
+/** A decoded data push other than depth (which decodes to {@link WeexDepth}). */
 export type WeexPush =
   | WeexTickerPush
-  | WeexDepthPush
   | WeexTradePush
   | WeexKlinePush
   | WeexOrdersPush
@@ -198,19 +207,18 @@ export type WeexPush =
   | WeexPositionsPush
   | WeexAccountPush
 
-const pushCodecs: Readonly<Record<string, t.Decoder<unknown, WeexPush>>> = {
-  ticker: WeexTickerPush,
-  depthSnapshot: WeexDepthPush,
-  depth: WeexDepthPush,
-  tradeSnapshot: WeexTradePush,
-  trade: WeexTradePush,
-  klineSnapshot: WeexKlinePush,
-  kline: WeexKlinePush,
-  orders: WeexOrdersPush,
-  fill: WeexFillPush,
-  positions: WeexPositionsPush,
-  account: WeexAccountPush,
-}
+// A Map, not an object: `e:"toString"` must find nothing.
+const pushCodecs: ReadonlyMap<string, t.Decoder<unknown, WeexPush>> = new Map<string, t.Decoder<unknown, WeexPush>>([
+  ['ticker', WeexTickerPush],
+  ['tradeSnapshot', WeexTradePush],
+  ['trade', WeexTradePush],
+  ['klineSnapshot', WeexKlinePush],
+  ['kline', WeexKlinePush],
+  ['orders', WeexOrdersPush],
+  ['fill', WeexFillPush],
+  ['positions', WeexPositionsPush],
+  ['account', WeexAccountPush],
+])
 
 // -- the frame router ---------------------------------------------------------------------------------------------
 
@@ -218,6 +226,7 @@ const pushCodecs: Readonly<Record<string, t.Decoder<unknown, WeexPush>>> = {
 export type WeexFrame =
   | { readonly type: 'reply'; readonly reply: WeexReply }
   | { readonly type: 'push'; readonly push: WeexPush }
+  | { readonly type: 'depth'; readonly depth: WeexDepth }
   | { readonly type: 'ping' }
   | { readonly type: 'connected' }
   /** Well-formed JSON of a kind this adapter does not know (`e`, `event` or shape named in `what`). */
@@ -230,9 +239,16 @@ const tagOf = (json: Readonly<Record<string, unknown>>, key: string): string | u
 
 /**
  * Decodes one Weex V3 frame. Dispatch order as the venue's clients do it: `result`/`id` reply, then `e` data push,
- * then `event`/`type` (`ping`, `connected`). Never throws.
+ * then `event`/`type` (`ping`, `connected`). Never throws. Hot pushes are read straight from the text
+ * ({@link scanFrame}); whatever that does not read for certain goes the full way ({@link decodeFrameFully}).
  */
 export const decodeFrame = (raw: string): E.Either<DecodeError, WeexFrame> => {
+  const fast = scanFrame(raw)
+  return fast === undefined ? decodeFrameFully(raw) : E.right(fast)
+}
+
+/** The full path: `JSON.parse`, then the io-ts codec the frame's tag names. The definition of every frame. */
+export const decodeFrameFully = (raw: string): E.Either<DecodeError, WeexFrame> => {
   const parsed = parseJson(raw)
   if (E.isLeft(parsed)) {
     const reason = parsed.left instanceof Error ? parsed.left.message : String(parsed.left)
@@ -242,8 +258,9 @@ export const decodeFrame = (raw: string): E.Either<DecodeError, WeexFrame> => {
   if (!t.UnknownRecord.is(json)) return E.left(new DecodeError({ venue: VENUE, codec: 'WeexFrame', issues: [{ path: '(root)', expected: 'an object', actual: Array.isArray(json) ? 'array' : String(json) }], raw }))
   if ('result' in json) return E.map((reply: WeexReply): WeexFrame => ({ type: 'reply', reply }))(decodeWith(VENUE, WeexReply, json, raw))
   const e = tagOf(json, 'e')
+  if (e === 'depth' || e === 'depthSnapshot') return E.map((push: WeexDepthPush): WeexFrame => ({ type: 'depth', depth: toDepth(push) }))(decodeWith(VENUE, WeexDepthPush, json, raw))
   if (e !== undefined) {
-    const codec = pushCodecs[e]
+    const codec = pushCodecs.get(e)
     if (codec === undefined) return E.right({ type: 'unknown', what: `e:${e}` })
     return E.map((push: WeexPush): WeexFrame => ({ type: 'push', push }))(decodeWith(VENUE, codec, json, raw))
   }

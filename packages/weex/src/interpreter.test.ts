@@ -79,4 +79,34 @@ describe('createInterpreter', () => {
     const [message] = run(createInterpreter(), tradeFrame('trade', ['z']), ctx)
     expect(message).toMatchObject({ events: [{ symbol: 'XBT/USDT:USDT' }] })
   })
+
+  it('lets instrument metadata loaded later win over a symbol it already mapped by rule', () => {
+    const interpret = createInterpreter()
+    run(interpret, tradeFrame('trade', ['a']))
+    const ctx = { ...context(), instrument: () => ({ venue: 'weex', symbol: 'XBT/USDT:USDT', venueSymbol: 'BTCUSDT', kind: 'swap' as const, base: 'XBT', quote: 'USDT', tickSize: 0.1, lotSize: 0.001 }) }
+    const [message] = run(interpret, tradeFrame('trade', ['b']), ctx)
+    expect(message).toMatchObject({ events: [{ symbol: 'XBT/USDT:USDT' }] })
+  })
+
+  it('routes depth pushes of alternating books to the topic and symbol of each', () => {
+    const interpret = createInterpreter()
+    const depth = (s: string, l: number) => `{"e":"depth","E":1,"s":"${s}","U":1,"u":2,"l":${l},"d":"CHANGED","b":[],"a":[]}`
+    const routes = [depth('BTCUSDT', 15), depth('ETHUSDT', 15), depth('ETHUSDT', 200), depth('BTCUSDT', 15)].map((raw) => {
+      const [message] = run(interpret, raw)
+      if (message?.type !== 'data') return message?.type
+      const [event] = message.events
+      return [message.topic, event?.kind === 'book-update' ? event.symbol : event?.kind]
+    })
+    expect(routes).toEqual([
+      ['BTCUSDT@depth15', 'BTC/USDT:USDT'],
+      ['ETHUSDT@depth15', 'ETH/USDT:USDT'],
+      ['ETHUSDT@depth200', 'ETH/USDT:USDT'],
+      ['BTCUSDT@depth15', 'BTC/USDT:USDT'],
+    ])
+  })
+
+  it('reports a depth push for a symbol it cannot map as unknown', () => {
+    const raw = '{"e":"depth","E":1,"s":"BTCEUR","U":1,"u":2,"l":15,"d":"CHANGED","b":[],"a":[]}'
+    expect(run(createInterpreter(), raw)).toEqual([{ type: 'unknown', what: 'depth for unknown symbol BTCEUR' }])
+  })
 })

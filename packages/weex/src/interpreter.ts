@@ -1,5 +1,5 @@
 import type { Candle, FeedEvent, InterpretContext, VenueMessage } from '@tributary/core'
-import { pongFrame, type WeexFrame, type WeexPush } from './codecs'
+import { pongFrame, type WeexDepth, type WeexFrame, type WeexPush } from './codecs'
 import {
   closeCandles,
   depthTopic,
@@ -27,7 +27,23 @@ export interface InterpreterOptions {
   readonly tradeMemory?: number
 }
 
-const unifiedSymbol = (ctx: InterpretContext, id: string): string | undefined => ctx.instrument(id)?.symbol ?? weexSymbols.fromVenue(id)
+/** Venue ids mapped by rule, remembered (the rule is pure); forgotten wholesale past this many. */
+const RULE_MEMORY = 4_096
+
+/** Unified symbols: a loaded instrument's, else by rule (`BTCUSDT` → `BTC/USDT:USDT`), remembered per id. */
+const createSymbolLookup = () => {
+  const byRule = new Map<string, string | undefined>()
+  return (ctx: InterpretContext, id: string): string | undefined => {
+    const loaded = ctx.instrument(id)
+    if (loaded !== undefined) return loaded.symbol
+    const known = byRule.get(id)
+    if (known !== undefined || byRule.has(id)) return known
+    if (byRule.size >= RULE_MEMORY) byRule.clear()
+    const symbol = weexSymbols.fromVenue(id)
+    byRule.set(id, symbol)
+    return symbol
+  }
+}
 
 /**
  * Builds the frame interpreter. It keeps two small memories across frames, so use one per feed: trade ids
@@ -37,6 +53,9 @@ const unifiedSymbol = (ctx: InterpretContext, id: string): string | undefined =>
 export const createInterpreter = ({ tradeMemory = 2_000 }: InterpreterOptions = {}): WeexInterpret => {
   const trades: TradeMemory = createTradeMemory(tradeMemory)
   const forming = new Map<string, Candle>()
+  const unifiedSymbol = createSymbolLookup()
+  // The depth topic of the last depth push: one per book, so nearly always the same string.
+  let depthKey = { s: '', l: 0, topic: '' }
 
   const data = (topic: string, events: readonly FeedEvent[]): readonly VenueMessage[] => [{ type: 'data', topic, events }]
 
@@ -59,9 +78,6 @@ export const createInterpreter = ({ tradeMemory = 2_000 }: InterpreterOptions = 
     switch (push.e) {
       case 'ticker':
         return data(tickerTopic(push.s), toTickerEvents(push, symbol, receivedAt))
-      case 'depthSnapshot':
-      case 'depth':
-        return data(depthTopic(push.s, push.l), [toBookEvent(push, symbol, receivedAt)])
       case 'tradeSnapshot':
       case 'trade':
         return data(tradeTopic(push.s), toTrades(push, symbol, receivedAt).filter((tr) => trades.admit(push.s, tr.id)))
@@ -78,8 +94,17 @@ export const createInterpreter = ({ tradeMemory = 2_000 }: InterpreterOptions = 
     }
   }
 
+  const interpretDepth = (depth: WeexDepth, ctx: InterpretContext): readonly VenueMessage[] => {
+    const symbol = unifiedSymbol(ctx, depth.s)
+    if (symbol === undefined) return [{ type: 'unknown', what: `${depth.e} for unknown symbol ${depth.s}` }]
+    if (depthKey.s !== depth.s || depthKey.l !== depth.l) depthKey = { s: depth.s, l: depth.l, topic: depthTopic(depth.s, depth.l) }
+    return data(depthKey.topic, [toBookEvent(depth, symbol, ctx.receivedAt)])
+  }
+
   return (frame, ctx) => {
     switch (frame.type) {
+      case 'depth':
+        return interpretDepth(frame.depth, ctx)
       case 'reply':
         return [toReplyMessage(frame.reply)]
       case 'push':

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import type { Candle } from '@tributary/core'
-import { decodeFrame, type WeexPush } from './codecs'
+import { decodeFrame, type WeexDepth, type WeexPush } from './codecs'
 import {
   PONG_ID_BASE,
   closeCandles,
@@ -22,6 +22,11 @@ const push = <K extends WeexPush['e']>(e: K, raw: string): Extract<WeexPush, { e
   if (E.isLeft(r)) throw r.left
   if (r.right.type !== 'push' || r.right.push.e !== e) throw new Error(`not a ${e} push`)
   return r.right.push as Extract<WeexPush, { e: K }>
+}
+const depth = (raw: string): WeexDepth => {
+  const r = decodeFrame(raw)
+  if (E.isLeft(r) || r.right.type !== 'depth') throw new Error('not a depth push')
+  return r.right.depth
 }
 const same = (id: string): string => (id === 'BTCUSDT' ? 'BTC/USDT:USDT' : id === 'DOGEUSDT' ? 'DOGE/USDT:USDT' : id)
 const at = 1_000
@@ -48,7 +53,7 @@ describe('toTickerEvents', () => {
 
 describe('toBookEvent', () => {
   it('maps a depthSnapshot to a snapshot with seq = u and the stream depth', () => {
-    const frame = push('depthSnapshot', '{"e":"depthSnapshot","E":7,"s":"BTCUSDT","U":16786244339,"u":16786244375,"l":15,"d":"SNAPSHOT","b":[["79979.8","2.5926"]],"a":[["79979.9","2.5821"]]}')
+    const frame = depth('{"e":"depthSnapshot","E":7,"s":"BTCUSDT","U":16786244339,"u":16786244375,"l":15,"d":"SNAPSHOT","b":[["79979.8","2.5926"]],"a":[["79979.9","2.5821"]]}')
     expect(toBookEvent(frame, 'BTC/USDT:USDT', at)).toEqual({
       kind: 'book-snapshot', venue: 'weex', symbol: 'BTC/USDT:USDT', ts: 7, receivedAt: at, seq: 16786244375, depth: 15,
       bids: [[79979.8, 2.5926, '79979.8', '2.5926']], asks: [[79979.9, 2.5821, '79979.9', '2.5821']],
@@ -56,7 +61,7 @@ describe('toBookEvent', () => {
   })
 
   it('maps a CHANGED delta to an update with prevSeq = U and deletes as size 0', () => {
-    const frame = push('depth', '{"e":"depth","E":8,"s":"BTCUSDT","U":16786244375,"u":16786244424,"l":15,"d":"CHANGED","b":[["79977.9","0"]],"a":[]}')
+    const frame = depth('{"e":"depth","E":8,"s":"BTCUSDT","U":16786244375,"u":16786244424,"l":15,"d":"CHANGED","b":[["79977.9","0"]],"a":[]}')
     expect(toBookEvent(frame, 'BTC/USDT:USDT', at)).toEqual({
       kind: 'book-update', venue: 'weex', symbol: 'BTC/USDT:USDT', ts: 8, receivedAt: at, seq: 16786244424, prevSeq: 16786244375, depth: 15,
       bids: [[79977.9, 0, '79977.9', '0']], asks: [],
@@ -64,7 +69,7 @@ describe('toBookEvent', () => {
   })
 
   it('treats a depth push marked d:SNAPSHOT as a snapshot whatever its e', () => {
-    const frame = push('depth', '{"e":"depth","E":8,"s":"BTCUSDT","U":1,"u":2,"l":200,"d":"SNAPSHOT","b":[],"a":[]}')
+    const frame = depth('{"e":"depth","E":8,"s":"BTCUSDT","U":1,"u":2,"l":200,"d":"SNAPSHOT","b":[],"a":[]}')
     expect(toBookEvent(frame, 'BTC/USDT:USDT', at).kind).toBe('book-snapshot')
   })
 })

@@ -1,6 +1,5 @@
 import {
   VenueRejectedError,
-  type BookLevel,
   type BookSnapshot,
   type BookUpdate,
   type Balance,
@@ -18,7 +17,7 @@ import {
 } from '@tributary/core'
 import type {
   WeexAccountPush,
-  WeexDepthPush,
+  WeexDepth,
   WeexFillPush,
   WeexKlinePush,
   WeexOrderStatus,
@@ -67,49 +66,43 @@ export const toTickerEvents = (push: WeexTickerPush, symbol: string, receivedAt:
     return [ticker, mark]
   })
 
-/** Sizes are base quantities already (see symbols.ts): the raw strings are kept as sent. */
-const toLevel = ([price, size]: readonly [string, string]): BookLevel => [Number(price), Number(size), price, size]
-
 /**
  * A depth push → BookSnapshot (`e:"depthSnapshot"` or `d:"SNAPSHOT"`) or BookUpdate with `prevSeq = U`, `seq = u`
- * (each delta's `U` equals the previous `u` in every recorded session).
+ * (each delta's `U` equals the previous `u` in every recorded session). Sizes are base quantities already.
  */
-export const toBookEvent = (push: WeexDepthPush, symbol: string, receivedAt: number): BookSnapshot | BookUpdate => {
-  const common = { venue: VENUE, symbol, ts: push.E, receivedAt, bids: push.b.map(toLevel), asks: push.a.map(toLevel), seq: push.u, depth: push.l }
+export const toBookEvent = (push: WeexDepth, symbol: string, receivedAt: number): BookSnapshot | BookUpdate => {
+  const { E: ts, bids, asks, u: seq, l: depth } = push
   return push.e === 'depthSnapshot' || push.d === 'SNAPSHOT'
-    ? { kind: 'book-snapshot', ...common }
-    : { kind: 'book-update', ...common, prevSeq: push.U }
+    ? { kind: 'book-snapshot', venue: VENUE, symbol, ts, receivedAt, bids, asks, seq, depth }
+    : { kind: 'book-update', venue: VENUE, symbol, ts, receivedAt, bids, asks, seq, depth, prevSeq: push.U }
+}
+
+/** `items` oldest first by `time`: sorted (stably) only when the venue sent them out of order. */
+const oldestFirst = <A>(items: A[], time: (item: A) => number): A[] => {
+  for (let i = 1; i < items.length; i++) {
+    if (time(items[i - 1] as A) > time(items[i] as A)) return items.sort((a, b) => time(a) - time(b))
+  }
+  return items
 }
 
 /** A trade push → Trades, oldest first (the venue sends snapshots newest first and batches out of order). */
 export const toTrades = (push: WeexTradePush, symbol: string, receivedAt: number): readonly Trade[] =>
-  push.d
-    .map((d): Trade => ({ kind: 'trade', venue: VENUE, symbol, ts: d.T, receivedAt, id: d.t, price: d.p, size: d.q, side: d.m ? 'sell' : 'buy' }))
-    .sort((a, b) => a.ts - b.ts)
+  oldestFirst(
+    push.d.map((d): Trade => ({ kind: 'trade', venue: VENUE, symbol, ts: d.T, receivedAt, id: d.t, price: d.p, size: d.q, side: d.m ? 'sell' : 'buy' })),
+    (trade) => trade.ts,
+  )
 
 /** A kline push → Candles, oldest first, all `closed: false`; {@link closeCandles} decides finality. */
-export const toCandles = (push: WeexKlinePush, symbol: string, receivedAt: number): readonly Candle[] =>
-  push.d
-    .map(
-      (d): Candle => ({
-        kind: 'candle',
-        venue: VENUE,
-        symbol,
-        ts: push.E,
-        receivedAt,
-        interval: d.i,
-        openTime: d.t,
-        open: d.o,
-        high: d.h,
-        low: d.l,
-        close: d.c,
-        volume: d.v,
-        closed: false,
-        ...(d.q === undefined ? {} : { quoteVolume: d.q }),
-        priceType: push.p === 'MARK_PRICE' ? 'mark' : 'last',
-      }),
-    )
-    .sort((a, b) => a.openTime - b.openTime)
+export const toCandles = (push: WeexKlinePush, symbol: string, receivedAt: number): readonly Candle[] => {
+  const { E: ts, p } = push
+  const priceType = p === 'MARK_PRICE' ? 'mark' : 'last'
+  // Two literals rather than a spread of the optional field: a snapshot holds hundreds of candles.
+  const candle = ({ i: interval, t: openTime, o: open, h: high, l: low, c: close, v: volume, q }: WeexKlinePush['d'][number]): Candle =>
+    q === undefined
+      ? { kind: 'candle', venue: VENUE, symbol, ts, receivedAt, interval, openTime, open, high, low, close, volume, closed: false, priceType }
+      : { kind: 'candle', venue: VENUE, symbol, ts, receivedAt, interval, openTime, open, high, low, close, volume, closed: false, quoteVolume: q, priceType }
+  return oldestFirst(push.d.map(candle), (c) => c.openTime)
+}
 
 /**
  * Weex sends no "closed" flag: a candle is final once a newer one starts. Given the last candle seen on the stream
