@@ -294,9 +294,11 @@ export class JsonScanner {
     // An escaped key may spell a listed one: only the full path reads it for certain.
     if (escaped) return keys.length === 0 ? SCAN_UNKNOWN : SCAN_FAIL
     const length = i - start
+    const head = s.charCodeAt(start)
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string
-      if (key.length === length && s.startsWith(key, start)) return k
+      // Length and first character rule out most keys before the (costlier) full comparison.
+      if (key.length === length && key.charCodeAt(0) === head && s.startsWith(key, start)) return k
     }
     return SCAN_UNKNOWN
   }

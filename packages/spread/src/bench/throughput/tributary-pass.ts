@@ -47,10 +47,20 @@ export const loadInstruments = async (venue: Venue, lines: readonly CaptureLine[
   return out
 }
 
-const groupOf = (groups: readonly string[], conn: string): string => {
+const groupOfUrl = (groups: readonly string[], conn: string): string => {
   const url = conn.replace(/#[^#]*$/, '')
   const segments = URL.canParse(url) ? new URL(url).pathname.split('/') : []
   return groups.find((g) => segments.includes(g)) ?? (groups.includes('public') ? 'public' : (groups[0] ?? 'public'))
+}
+
+// The connection group of a capture's connection, worked out once per venue and connection, not in every pass.
+const groupMemo = new WeakMap<object, Map<string, string>>()
+const groupOf = (spec: Venue['spec'], conn: string): string => {
+  let byConn = groupMemo.get(spec.groups)
+  if (byConn === undefined) groupMemo.set(spec.groups, (byConn = new Map()))
+  let group = byConn.get(conn)
+  if (group === undefined) byConn.set(conn, (group = groupOfUrl(Object.keys(spec.groups), conn)))
+  return group
 }
 
 /** How far down the path a pass goes: `decode` (parse + io-ts), `interpret` (+ mapping), `book` (the full path). */
@@ -69,7 +79,6 @@ export const tributaryPass = async (
 ): Promise<PassResult> => {
   const spec = venue.spec
   const rules = spec.books ?? STREAM
-  const groups = Object.keys(spec.groups)
   const recorded = createRecordedHttp()
   type Book = { readonly machine: BookMachine; readonly channel: VenueChannel }
   // One context per connection, its clock updated in place before each frame, as the connection's session does.
@@ -109,7 +118,7 @@ export const tributaryPass = async (
     frames++
     let conn = byConn.get(line.conn)
     if (conn === undefined) {
-      const group = groupOf(groups, line.conn)
+      const group = groupOf(spec, line.conn)
       conn = { group, ctx: { receivedAt: 0, group, connection: line.conn, instrument, nextId: () => nextId++ }, books: new Map() }
       byConn.set(line.conn, conn)
     }
