@@ -1,11 +1,10 @@
-import { JsonScanner, SCAN_END, SCAN_FAIL, SCAN_UNKNOWN, type BookLevel } from '@tributary/core'
+import { JsonScanner, SCAN_END, SCAN_FAIL, type BookLevel } from '@tributary/core'
 import { FIRST_KEY, ScanKeys } from './scan-keys'
 import type { KucoinScanned, KucoinScannedDepth, KucoinScannedTicker, KucoinScannedUpdate } from './scanned'
 
 // Copied once: in CommonJS output every use of a re-exported binding is a getter call.
 const END = SCAN_END
 const FAIL = SCAN_FAIL
-const UNKNOWN = SCAN_UNKNOWN
 
 const QUOTE = 34
 const TOP = ['data', 'subject', 'topic', 'type']
@@ -111,12 +110,8 @@ export const createScanDecode = (): ((raw: string) => KucoinScanned | undefined)
   const changes = (): boolean => {
     if (!s.beginObject()) return false
     let got = 0
-    for (let k = sideKeys.read(s, FIRST_KEY); k !== END; k = sideKeys.read(s, k)) {
-      if (k === UNKNOWN) {
-        if (!s.skipValue()) return false
-        continue
-      }
-      if (k === FAIL || (got & (1 << k)) !== 0) return false
+    for (let k = sideKeys.listed(s, FIRST_KEY, got); k !== END; k = sideKeys.listed(s, k, got)) {
+      if (k === FAIL) return false
       got |= 1 << k
       const levels = side(true)
       if (levels === undefined) return false
@@ -130,12 +125,8 @@ export const createScanDecode = (): ((raw: string) => KucoinScanned | undefined)
   const data = (): boolean => {
     if (!s.beginObject()) return false
     seen = 0
-    for (let k = dataKeys.read(s, FIRST_KEY); k !== END; k = dataKeys.read(s, k)) {
-      if (k === UNKNOWN) {
-        if (!s.skipValue()) return false
-        continue
-      }
-      if (k === FAIL || (seen & (1 << k)) !== 0) return false
+    for (let k = dataKeys.listed(s, FIRST_KEY, seen); k !== END; k = dataKeys.listed(s, k, seen)) {
+      if (k === FAIL) return false
       seen |= 1 << k
       switch (k) {
         case 0:
@@ -195,12 +186,8 @@ export const createScanDecode = (): ((raw: string) => KucoinScanned | undefined)
     let got = 0
     let subject: string | undefined
     let topic: string | undefined
-    for (let k = top.read(s, FIRST_KEY); k !== END; k = top.read(s, k)) {
-      if (k === UNKNOWN) {
-        if (!s.skipValue()) return undefined
-        continue
-      }
-      if (k === FAIL || (got & (1 << k)) !== 0) return undefined
+    for (let k = top.listed(s, FIRST_KEY, got); k !== END; k = top.listed(s, k, got)) {
+      if (k === FAIL) return undefined
       got |= 1 << k
       if (k === 0) {
         if (!data()) return undefined

@@ -1,14 +1,13 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
-import { fastPath, FiniteNumber, IntFromString, JsonScanner, SCAN_END, SCAN_FAIL, SCAN_UNKNOWN, type BookLevel } from '@tributary/core'
+import { fastPath, FiniteNumber, IntFromString, JsonScanner, SCAN_END, SCAN_FAIL, type BookLevel } from '@tributary/core'
 import { DecimalString } from './codecs'
 import { FIRST_KEY, ScanKeys } from './scan-keys'
 
 // Copied once: in CommonJS output every use of a re-exported binding is a getter call.
 const END = SCAN_END
 const FAIL = SCAN_FAIL
-const UNKNOWN = SCAN_UNKNOWN
 
 const Level = t.tuple([DecimalString, DecimalString], 'KucoinLevel')
 /** `data` of the REST order-book endpoints: `sequence` is a string here (an integer in the stream). */
@@ -91,12 +90,8 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
     let sequence = 0
     let bids: BookLevel[] = []
     let asks: BookLevel[] = []
-    for (let k = bookKeys.read(s, FIRST_KEY); k !== END; k = bookKeys.read(s, k)) {
-      if (k === UNKNOWN) {
-        if (!s.skipValue()) return undefined
-        continue
-      }
-      if (k === FAIL || (seen & (1 << k)) !== 0) return undefined
+    for (let k = bookKeys.listed(s, FIRST_KEY, seen); k !== END; k = bookKeys.listed(s, k, seen)) {
+      if (k === FAIL) return undefined
       seen |= 1 << k
       if (k === 0) {
         const n = s.number()
@@ -122,12 +117,8 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
     if (!s.beginObject()) return undefined
     let seen = 0
     let data: KucoinRestLevels | undefined
-    for (let k = envelopeKeys.read(s, FIRST_KEY); k !== END; k = envelopeKeys.read(s, k)) {
-      if (k === UNKNOWN) {
-        if (!s.skipValue()) return undefined
-        continue
-      }
-      if (k === FAIL || (seen & (1 << k)) !== 0) return undefined
+    for (let k = envelopeKeys.listed(s, FIRST_KEY, seen); k !== END; k = envelopeKeys.listed(s, k, seen)) {
+      if (k === FAIL) return undefined
       seen |= 1 << k
       if (k === 0) {
         if (s.peek() !== QUOTE || !s.text.startsWith(SUCCESS, s.pos)) return undefined

@@ -1,7 +1,9 @@
-import { SCAN_END, type JsonScanner } from '@tributary/core'
+import { SCAN_END, SCAN_FAIL, SCAN_UNKNOWN, type JsonScanner } from '@tributary/core'
 
 // Copied once: in CommonJS output every use of a re-exported binding is a getter call.
 const END = SCAN_END
+const FAIL = SCAN_FAIL
+const UNKNOWN = SCAN_UNKNOWN
 const COMMA = 44
 const CLOSE = 125
 
@@ -50,5 +52,16 @@ export class ScanKeys {
     const k = first ? s.firstKey(this.names) : s.nextKey(this.names)
     if (k >= 0) this.after[slot] = k
     return k
+  }
+
+  /**
+   * The next listed key not met yet in this object (`seen`: a bit per key index met), unlisted keys and their values
+   * skipped: its index, `SCAN_END`, or `SCAN_FAIL` (malformed text, or a listed key met twice: JSON.parse keeps the
+   * last one, so only the full path reads such an object for certain).
+   */
+  listed(s: JsonScanner, previous: number, seen: number): number {
+    let k = this.read(s, previous)
+    while (k === UNKNOWN) k = s.skipValue() ? this.read(s, UNKNOWN) : FAIL
+    return k >= 0 && (seen & (1 << k)) !== 0 ? FAIL : k
   }
 }
