@@ -14,7 +14,7 @@ describe('subscription caps exceeded → sharded', () => {
     const instruments = Array.from({ length: 101 }, (_, i) => ({ id: `C${i}USDT`, symbol: `C${i}/USDT:USDT`, tickSize: 0.01, lotSize: 0.01 }))
     const rig = await startWeex({ sim: { instruments, market: weexMarket(instruments), tickMs: 100 } })
     const tickers = instruments.map((i) => collect<Ticker>(rig.feed.ticker(i.symbol)))
-    await until(() => allStreaming(tickers))
+    await until(() => allStreaming(tickers), 10_000)
     const channels = (i: number) => rig.subscribes(i).flatMap((f) => (JSON.parse(f) as { params: string[] }).params)
     const refusals = rig.sim.connections.flatMap((c) => c.sent).filter((f) => f.includes('"result":false'))
     expect({ connections: rig.sim.connections.length, perConnection: [channels(0).length, channels(1).length], refusals }).toEqual({
@@ -26,7 +26,7 @@ describe('subscription caps exceeded → sharded', () => {
     const symbols = Array.from({ length: 310 }, (_, i) => ({ symbol: `C${i}/USDT`, mid: 10 + i, tickSize: 0.01, lotSize: 0.01 }))
     const rig = await startKucoin({ sim: { market: new SyntheticMarket({ seed: 9, instruments: symbols }), pushIntervalMs: 200 } })
     const quotes = symbols.map((s) => collect<Quote>(rig.feed.quotes(s.symbol)))
-    await until(() => allStreaming(quotes), 8_000)
+    await until(() => allStreaming(quotes), 10_000)
     const sizes = [0, 1].map((i) => rig.subscribes(i).map((f) => (JSON.parse(f) as { topic: string }).topic.split(':')[1]?.split(',').length))
     const refusals = rig.sim.connections.flatMap((c) => c.sent).filter((f) => f.includes('"type":"error"'))
     expect({ sizes, refusals, errors: quotes.filter((q) => q.error !== undefined).length }).toEqual({ sizes: [[100, 100, 100], [10]], refusals: [], errors: 0 })
