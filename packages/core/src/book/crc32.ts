@@ -61,7 +61,7 @@ const MAX_RUN = 64
  * Per run length n (1..64): the register after n zero bytes from each value of each register byte, as four
  * 256-entry tables (the map is linear, so the four lookups XOR together). Built on first use of each length.
  */
-const zeroRuns: (Int32Array | undefined)[] = []
+const zeroRuns: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(MAX_RUN + 1).fill(undefined)
 
 const zeroRunTable = (n: number): Int32Array => {
   const table = new Int32Array(1024)
@@ -95,6 +95,17 @@ const skipZeros = (register: number, n: number): number => {
 
 /**
  * The register after a piece of `length` bytes whose register, fed from 0, is `piece` (the CRC register is affine
- * in its start: feeding bytes from `r` gives `zeros(r, length) ^ piece`).
+ * in its start: feeding bytes from `r` gives `zeros(r, length) ^ piece`). A piece of up to 64 bytes (a book level's
+ * text) costs four lookups in one table.
  */
-export const crc32Append = (register: number, piece: number, length: number): number => skipZeros(register, length) ^ piece
+export const crc32Append = (register: number, piece: number, length: number): number => {
+  if (length <= 0 || length > MAX_RUN) return skipZeros(register, length) ^ piece
+  const t = (zeroRuns[length] ??= zeroRunTable(length))
+  return (
+    (t[register & 0xff] as number) ^
+    (t[256 + ((register >>> 8) & 0xff)] as number) ^
+    (t[512 + ((register >>> 16) & 0xff)] as number) ^
+    (t[768 + (register >>> 24)] as number) ^
+    piece
+  )
+}

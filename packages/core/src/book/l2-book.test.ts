@@ -47,6 +47,22 @@ describe('L2Book', () => {
   })
 
   it.each([
+    ['the first', true],
+    ['the second', false],
+  ])('keeps raw sizes in contracts when a drained chunk merges with the next and only %s had them', (_, contractsFirst) => {
+    // 32 levels fill the first chunk, 20 the second; deleting 25 of the first merges the 7 left with the second
+    const bid = (i: number): BookLevel => {
+      const price = 1_000 - i
+      return (i < 32) === contractsFirst ? [price, 0.5, String(price), '50'] : level(price, 2)
+    }
+    const book = new L2Book()
+    book.replace({ bids: Array.from({ length: 52 }, (_, i) => bid(i)), asks: [] })
+    const before = book.view(meta)
+    book.apply({ bids: Array.from({ length: 25 }, (_, i) => level(1_000 - i, 0)), asks: [] })
+    expect([book.view(meta).bids, before.bids]).toEqual([Array.from({ length: 27 }, (_, i) => bid(25 + i)), Array.from({ length: 52 }, (_, i) => bid(i))])
+  })
+
+  it.each([
     [[[10, 1]], [[10, 1]], true],
     [[[10, 1]], [[9, 1]], true],
     [[[10, 1]], [[11, 1]], false],
@@ -175,7 +191,8 @@ const drain = fc.record({
   bid: fc.boolean(),
   offset: fc.integer({ min: 0, max: 150 }),
   size: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 9 })),
-}).map(({ bid, offset, size }): Change => ({ bid, price: bid ? 999 - offset : 1_001 + offset, size }))
+  format: fc.integer({ min: 0, max: 3 }),
+}).map(({ bid, offset, size, format }): Change => ({ bid, price: bid ? 999 - offset : 1_001 + offset, size, format }))
 
 describe('L2Book against a reference book', () => {
   it.each([

@@ -28,6 +28,7 @@ let scratch = new Uint8Array(256)
 /** Packed levels of one chunk (see `side.ts`). */
 interface PackedChunk {
   readonly data: readonly number[]
+  readonly raws: readonly number[] | undefined
   readonly extra: readonly (string | undefined)[] | undefined
 }
 
@@ -91,12 +92,12 @@ export class LevelCrcCache implements LevelCrcs {
     const count = Math.min(n, this.depth, size)
     let g = 0
     for (let c = 0; c < chunks.length && this.known < count; c++) {
-      const { data, extra } = chunks[c] as PackedChunk
+      const { data, raws, extra } = chunks[c] as PackedChunk
       const levels = data.length / STRIDE
       for (let i = Math.max(0, this.known - g); i < levels && this.known < count; i++) {
-        const bound = rawBound(data, i * STRIDE, extra, i * 2)
+        const bound = rawBound(data, i, extra)
         if (bound > scratch.length) scratch = new Uint8Array(bound * 2)
-        const end = writeRaw(data, i * STRIDE, extra, i * 2, scratch, 0)
+        const end = writeRaw(data, i, raws, extra, scratch, 0)
         this.entries[this.known * 2] = feedBytes(this.start, scratch, 0, end)
         this.entries[this.known * 2 + 1] = end + 1
         this.known++

@@ -57,6 +57,17 @@ describe('createBookMachine on a stream-snapshot venue', () => {
     expect(machine.stats).toMatchObject(expected)
   })
 
+  it('hands out stats as a copy that later inputs leave unchanged', () => {
+    const machine = machineWith(streamRules)
+    feed(machine, [snap])
+    const before = machine.stats
+    feed(machine, [upd(100, 101), upd(100, 100)])
+    expect([before, machine.stats]).toEqual([
+      { applied: 1, skipped: 0, checksumsVerified: 0, checksumMismatches: 0, sequenceGaps: 0, resyncs: 0 },
+      { applied: 2, skipped: 1, checksumsVerified: 0, checksumMismatches: 0, sequenceGaps: 0, resyncs: 0 },
+    ])
+  })
+
   it('publishes books only while live, and only live-status books', () => {
     const machine = machineWith(streamRules)
     const inputs = [snap, upd(100, 101), upd(120, 121), upd(121, 122), ev({ seq: 5 }), upd(5, 6)]

@@ -1,7 +1,7 @@
 import type { ResyncReason } from '../errors'
 import type { BookSnapshot, BookStatus, BookUpdate, OrderBook } from '../model/book'
 import type { SizeUnit } from '../model/common'
-import { snapshotSourceOf } from '../venue'
+import { snapshotSourceOf, type BookRules, type SequenceVerdict } from '../venue'
 import { L2Book } from './l2-book'
 import type { BookEffect, BookInput, BookMachine, BookMachineOptions, BookStats } from './types'
 import type { BookView, ViewMeta } from './view'
@@ -20,241 +20,270 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
  * for (const event of events) for (const effect of machine.handle({ type: 'event', event })) publish(effect)
  */
 export function createBookMachine(options: BookMachineOptions): BookMachine {
-  const { venue, symbol, channel, rules, now, maxBuffered = 10_000, healthyAfterMs = 30_000 } = options
-  const fromRest = snapshotSourceOf(rules, channel).source === 'rest'
-  const maxDepth = rules.maxDepth?.(channel)
-  const stats: Mutable<BookStats> = {
-    applied: 0,
-    skipped: 0,
-    checksumsVerified: 0,
-    checksumMismatches: 0,
-    sequenceGaps: 0,
-    resyncs: 0,
-  }
-  const book = new L2Book()
-  let status: BookStatus = 'syncing'
-  let lastSeq: number | undefined
-  /** The unit of the snapshot's sizes; every update must share it. */
-  let unit: SizeUnit | undefined
-  let published: BookView | undefined
-  let liveSince = 0
-  let attempt = 0
-  /** REST: a `fetch-snapshot` is outstanding. */
-  let fetching = false
-  /** Stream: a `resubscribe` is outstanding; deltas are skipped until its snapshot. */
-  let resubscribed = false
-  let lastReason: ResyncReason = 'delta-before-snapshot'
-  let buffer: BookUpdate[] = []
-  /** The view the checksum was verified on, and its event: publishing that event reuses it (the book is unchanged). */
-  let checkedEvent: BookSnapshot | BookUpdate | undefined
-  let checkedView: BookView | undefined
-  /** Filled in for each view (the view copies it). */
-  const meta: Mutable<ViewMeta> = { venue, symbol, status: 'live', seq: undefined, ts: 0, receivedAt: 0, sizeUnit: undefined }
+  return new Machine(options)
+}
 
-  const clock = (): Stamp => {
-    const t = now()
+/**
+ * {@link createBookMachine}'s machine: one object of one shape per book, its methods on the prototype (a process
+ * holds hundreds of books; closures would cost each one ~2 KB).
+ */
+class Machine implements BookMachine {
+  private readonly venue: string
+  private readonly symbol: string
+  private readonly rules: BookRules
+  private readonly now: () => number
+  private readonly maxBuffered: number
+  private readonly healthyAfterMs: number
+  private readonly fromRest: boolean
+  private readonly maxDepth: number | undefined
+  private readonly l2 = new L2Book()
+  private state: BookStatus = 'syncing'
+  private lastSeq: number | undefined = undefined
+  /** The unit of the snapshot's sizes; every update must share it. */
+  private unit: SizeUnit | undefined = undefined
+  private published: BookView | undefined = undefined
+  private liveSince = 0
+  private attempt = 0
+  /** REST: a `fetch-snapshot` is outstanding. */
+  private fetching = false
+  /** Stream: a `resubscribe` is outstanding; deltas are skipped until its snapshot. */
+  private resubscribed = false
+  private lastReason: ResyncReason = 'delta-before-snapshot'
+  /** REST: updates held while a snapshot is fetched. */
+  private buffer: BookUpdate[] = []
+  /** The view the checksum was verified on, and its event: publishing that event reuses it (the book is unchanged). */
+  private checkedEvent: BookSnapshot | BookUpdate | undefined = undefined
+  private checkedView: BookView | undefined = undefined
+  /** Filled in for each view (the view copies it). */
+  private readonly meta: Mutable<ViewMeta>
+  private applied = 0
+  private skipped = 0
+  private checksumsVerified = 0
+  private checksumMismatches = 0
+  private sequenceGaps = 0
+  private resyncs = 0
+
+  constructor(options: BookMachineOptions) {
+    const { venue, symbol, channel, rules } = options
+    this.venue = venue
+    this.symbol = symbol
+    this.rules = rules
+    this.now = options.now
+    this.maxBuffered = options.maxBuffered ?? 10_000
+    this.healthyAfterMs = options.healthyAfterMs ?? 30_000
+    this.fromRest = snapshotSourceOf(rules, channel).source === 'rest'
+    this.maxDepth = rules.maxDepth?.(channel)
+    this.meta = { venue, symbol, status: 'live', seq: undefined, ts: 0, receivedAt: 0, sizeUnit: undefined }
+  }
+
+  get status(): BookStatus {
+    return this.state
+  }
+
+  get stats(): BookStats {
+    const { applied, skipped, checksumsVerified, checksumMismatches, sequenceGaps, resyncs } = this
+    return { applied, skipped, checksumsVerified, checksumMismatches, sequenceGaps, resyncs }
+  }
+
+  get book(): OrderBook | undefined {
+    return this.published
+  }
+
+  handle(input: BookInput): readonly BookEffect[] {
+    switch (input.type) {
+      case 'event':
+        return input.event.kind === 'book-snapshot' ? this.onSnapshot(input.event) : this.onUpdate(input.event)
+      case 'rest-snapshot':
+        if (!this.fetching) return []
+        return this.onSnapshot(input.snapshot)
+      case 'rest-snapshot-failed':
+        if (!this.fetching) return []
+        this.attempt++
+        return [{ type: 'fetch-snapshot', attempt: this.attempt }]
+      case 'disconnected': {
+        if (this.state === 'stale') return []
+        this.reset()
+        return this.moveTo('stale', input.reason, this.clock())
+      }
+      case 'connected': {
+        if (this.state === 'stale') {
+          const effects = this.moveTo('syncing', 'reconnected', this.clock())
+          this.attempt = 0
+          if (!this.fromRest) return effects
+          this.fetching = true
+          this.attempt = 1
+          effects.push({ type: 'fetch-snapshot', attempt: this.attempt })
+          return effects
+        }
+        if (this.state !== 'syncing' || !this.fromRest || this.fetching) return []
+        this.fetching = true
+        this.attempt = 1
+        return [{ type: 'fetch-snapshot', attempt: this.attempt }]
+      }
+      case 'snapshot-timeout':
+        if (!this.resubscribed) return []
+        this.attempt++
+        this.resyncs++
+        return [{ type: 'resubscribe', reason: this.lastReason, attempt: this.attempt }]
+    }
+  }
+
+  private clock(): Stamp {
+    const t = this.now()
     return { ts: t, receivedAt: t }
   }
 
-  const moveTo = (state: BookStatus, reason: string, at: Stamp): BookEffect[] => {
-    if (state === status) return []
-    const previous = status
-    status = state
-    if (state === 'live') liveSince = now()
-    else published = undefined
+  private moveTo(state: BookStatus, reason: string, at: Stamp): BookEffect[] {
+    if (state === this.state) return []
+    const previous = this.state
+    this.state = state
+    if (state === 'live') this.liveSince = this.now()
+    else this.published = undefined
+    const { venue, symbol } = this
     return [{ type: 'state', state: { kind: 'book-state', venue, symbol, ts: at.ts, receivedAt: at.receivedAt, state, reason, previous } }]
   }
 
-  const reset = (): void => {
-    book.clear()
-    checkedEvent = undefined
-    checkedView = undefined
-    lastSeq = undefined
-    buffer = []
-    fetching = false
-    resubscribed = false
+  private reset(): void {
+    this.l2.clear()
+    this.checkedEvent = undefined
+    this.checkedView = undefined
+    this.lastSeq = undefined
+    this.buffer = []
+    this.fetching = false
+    this.resubscribed = false
   }
 
-  const push = (update: BookUpdate): void => {
+  private push(update: BookUpdate): void {
+    const { buffer, maxBuffered } = this
     buffer.push(update)
     if (buffer.length > maxBuffered) buffer.splice(0, buffer.length - maxBuffered)
   }
 
-  const resync = (reason: ResyncReason, at: Stamp, keep: readonly BookUpdate[] = []): BookEffect[] => {
-    if (status === 'live' && now() - liveSince >= healthyAfterMs) attempt = 0
-    attempt++
-    stats.resyncs++
-    const effects = moveTo(status === 'live' ? 'resyncing' : status, reason, at)
-    reset()
-    if (fromRest) {
-      buffer = keep.slice(-maxBuffered)
-      fetching = true
-      effects.push({ type: 'fetch-snapshot', attempt, reason })
+  private resync(reason: ResyncReason, at: Stamp, keep: readonly BookUpdate[] = []): BookEffect[] {
+    if (this.state === 'live' && this.now() - this.liveSince >= this.healthyAfterMs) this.attempt = 0
+    this.attempt++
+    this.resyncs++
+    const effects = this.moveTo(this.state === 'live' ? 'resyncing' : this.state, reason, at)
+    this.reset()
+    if (this.fromRest) {
+      this.buffer = keep.slice(-this.maxBuffered)
+      this.fetching = true
+      effects.push({ type: 'fetch-snapshot', attempt: this.attempt, reason })
     } else {
-      resubscribed = true
-      lastReason = reason
-      effects.push({ type: 'resubscribe', reason, attempt })
+      this.resubscribed = true
+      this.lastReason = reason
+      effects.push({ type: 'resubscribe', reason, attempt: this.attempt })
     }
     return effects
   }
 
-  const judge = (update: BookUpdate) =>
-    rules.sequence === undefined || lastSeq === undefined ? 'apply' : rules.sequence(lastSeq, update)
+  private judge(update: BookUpdate): SequenceVerdict {
+    const { sequence } = this.rules
+    return sequence === undefined || this.lastSeq === undefined ? 'apply' : sequence(this.lastSeq, update)
+  }
 
-  const viewOf = (event: BookSnapshot | BookUpdate): BookView => {
-    if (checkedEvent === event && checkedView !== undefined) return checkedView
-    meta.seq = lastSeq
+  private viewOf(event: BookSnapshot | BookUpdate): BookView {
+    if (this.checkedEvent === event && this.checkedView !== undefined) return this.checkedView
+    const { meta } = this
+    meta.seq = this.lastSeq
     meta.ts = event.ts
     meta.receivedAt = event.receivedAt
-    meta.sizeUnit = unit
-    return book.view(meta)
+    meta.sizeUnit = this.unit
+    return this.l2.view(meta)
   }
 
   /** Truncates, then verifies the checksum and crossing; returns the reason to resync, if any. */
-  const verify = (event: BookSnapshot | BookUpdate): ResyncReason | undefined => {
-    const depth = maxDepth ?? event.depth
-    if (depth !== undefined) book.truncate(depth)
-    checkedEvent = undefined
-    if (rules.checksum !== undefined && event.checksum !== undefined) {
-      const view = viewOf(event)
-      checkedEvent = event
-      checkedView = view
-      if (rules.checksum(view) !== event.checksum) {
-        stats.checksumMismatches++
+  private verify(event: BookSnapshot | BookUpdate): ResyncReason | undefined {
+    const depth = this.maxDepth ?? event.depth
+    if (depth !== undefined) this.l2.truncate(depth)
+    this.checkedEvent = undefined
+    const { checksum, allowCrossed } = this.rules
+    if (checksum !== undefined && event.checksum !== undefined) {
+      const view = this.viewOf(event)
+      this.checkedEvent = event
+      this.checkedView = view
+      if (checksum(view) !== event.checksum) {
+        this.checksumMismatches++
         return 'checksum-mismatch'
       }
-      stats.checksumsVerified++
+      this.checksumsVerified++
     }
-    return rules.allowCrossed !== true && book.crossed ? 'crossed-book' : undefined
+    return allowCrossed !== true && this.l2.crossed ? 'crossed-book' : undefined
   }
 
   /** Applies an update to a live book (or during replay), then verifies it. */
-  const applyUpdate = (update: BookUpdate): ResyncReason | undefined => {
-    if (update.sizeUnit !== unit) return 'size-unit-changed'
-    book.apply(update)
-    if (update.seq !== undefined) lastSeq = update.seq
-    stats.applied++
-    return verify(update)
+  private applyUpdate(update: BookUpdate): ResyncReason | undefined {
+    if (update.sizeUnit !== this.unit) return 'size-unit-changed'
+    this.l2.apply(update)
+    if (update.seq !== undefined) this.lastSeq = update.seq
+    this.applied++
+    return this.verify(update)
   }
 
-  const publish = (event: BookSnapshot | BookUpdate): BookEffect => {
-    published = viewOf(event)
-    checkedEvent = undefined
-    checkedView = undefined
+  private publish(event: BookSnapshot | BookUpdate): BookEffect {
+    const published = this.viewOf(event)
+    this.published = published
+    this.checkedEvent = undefined
+    this.checkedView = undefined
     return { type: 'book', book: published }
   }
 
-  const onSnapshot = (snapshot: BookSnapshot): BookEffect[] => {
-    const pending = buffer
-    reset()
-    book.replace(snapshot)
-    unit = snapshot.sizeUnit
-    lastSeq = snapshot.seq
-    stats.applied++
-    const failure = verify(snapshot)
-    if (failure !== undefined) return resync(failure, snapshot, pending)
+  private onSnapshot(snapshot: BookSnapshot): BookEffect[] {
+    const pending = this.buffer
+    this.reset()
+    this.l2.replace(snapshot)
+    this.unit = snapshot.sizeUnit
+    this.lastSeq = snapshot.seq
+    this.applied++
+    const failure = this.verify(snapshot)
+    if (failure !== undefined) return this.resync(failure, snapshot, pending)
     let applied = false
     let last: BookSnapshot | BookUpdate = snapshot
     for (let i = 0; i < pending.length; i++) {
       const update = pending[i] as BookUpdate
-      const verdict = judge(update)
+      const verdict = this.judge(update)
       if (verdict === 'skip') {
-        stats.skipped++
+        this.skipped++
         continue
       }
       if (verdict === 'gap' || verdict === 'reset') {
-        stats.sequenceGaps++
+        this.sequenceGaps++
         const reason = verdict === 'reset' ? 'sequence-reset' : applied ? 'sequence-gap' : 'snapshot-too-old'
-        return resync(reason, update, pending.slice(i))
+        return this.resync(reason, update, pending.slice(i))
       }
       applied = true
       last = update
-      const broken = applyUpdate(update)
-      if (broken !== undefined) return resync(broken, update)
+      const broken = this.applyUpdate(update)
+      if (broken !== undefined) return this.resync(broken, update)
     }
-    const effects = moveTo('live', fromRest ? 'snapshot-aligned' : 'snapshot', last)
-    effects.push(publish(last))
+    const effects = this.moveTo('live', this.fromRest ? 'snapshot-aligned' : 'snapshot', last)
+    effects.push(this.publish(last))
     return effects
   }
 
-  const onUpdate = (update: BookUpdate): BookEffect[] => {
-    if (status === 'live') {
-      const verdict = judge(update)
+  private onUpdate(update: BookUpdate): BookEffect[] {
+    if (this.state === 'live') {
+      const verdict = this.judge(update)
       if (verdict === 'skip') {
-        stats.skipped++
+        this.skipped++
         return []
       }
       if (verdict === 'gap' || verdict === 'reset') {
-        stats.sequenceGaps++
-        return resync(verdict === 'reset' ? 'sequence-reset' : 'sequence-gap', update, [update])
+        this.sequenceGaps++
+        return this.resync(verdict === 'reset' ? 'sequence-reset' : 'sequence-gap', update, [update])
       }
-      const broken = applyUpdate(update)
-      return broken === undefined ? [publish(update)] : resync(broken, update)
+      const broken = this.applyUpdate(update)
+      return broken === undefined ? [this.publish(update)] : this.resync(broken, update)
     }
-    if (fromRest) {
-      push(update)
-      if (fetching || status === 'stale') return []
-      fetching = true
-      attempt = 1
-      return [{ type: 'fetch-snapshot', attempt }]
+    if (this.fromRest) {
+      this.push(update)
+      if (this.fetching || this.state === 'stale') return []
+      this.fetching = true
+      this.attempt = 1
+      return [{ type: 'fetch-snapshot', attempt: this.attempt }]
     }
-    if (resubscribed || status === 'stale') {
-      stats.skipped++
-      return []
-    }
-    stats.skipped++
-    return resync('delta-before-snapshot', update)
-  }
-
-  const handle = (input: BookInput): readonly BookEffect[] => {
-    switch (input.type) {
-      case 'event':
-        return input.event.kind === 'book-snapshot' ? onSnapshot(input.event) : onUpdate(input.event)
-      case 'rest-snapshot':
-        if (!fetching) return []
-        return onSnapshot(input.snapshot)
-      case 'rest-snapshot-failed':
-        if (!fetching) return []
-        attempt++
-        return [{ type: 'fetch-snapshot', attempt }]
-      case 'disconnected': {
-        if (status === 'stale') return []
-        reset()
-        return moveTo('stale', input.reason, clock())
-      }
-      case 'connected': {
-        if (status === 'stale') {
-          const effects = moveTo('syncing', 'reconnected', clock())
-          attempt = 0
-          if (!fromRest) return effects
-          fetching = true
-          attempt = 1
-          effects.push({ type: 'fetch-snapshot', attempt })
-          return effects
-        }
-        if (status !== 'syncing' || !fromRest || fetching) return []
-        fetching = true
-        attempt = 1
-        return [{ type: 'fetch-snapshot', attempt }]
-      }
-      case 'snapshot-timeout':
-        if (!resubscribed) return []
-        attempt++
-        stats.resyncs++
-        return [{ type: 'resubscribe', reason: lastReason, attempt }]
-    }
-  }
-
-  return {
-    handle,
-    get status() {
-      return status
-    },
-    get stats(): BookStats {
-      return { ...stats }
-    },
-    get book(): OrderBook | undefined {
-      return published
-    },
+    this.skipped++
+    if (this.resubscribed || this.state === 'stale') return []
+    return this.resync('delta-before-snapshot', update)
   }
 }

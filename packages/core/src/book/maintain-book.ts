@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either'
-import { asyncScheduler, Observable, Subscription, type OperatorFunction, type SchedulerLike, type Subscriber } from 'rxjs'
+import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs'
 import { ConnectionClosedError, isFeedError, type FeedError, type ResyncReason } from '../errors'
 import type { Logger } from '../log/logger'
 import type { BookSnapshot, BookState, BookUpdate, OrderBook } from '../model/book'
@@ -50,7 +50,9 @@ interface Settings {
  * connection's ups and downs. One object per book instead of an operator chain: a process holds hundreds of books.
  */
 class BookKeeper {
-  private readonly held = new Subscription()
+  private events: Subscription | undefined
+  private link$: Subscription | undefined
+  private stopped = false
   private fetchTimer: Subscription | undefined
   /** Bumped by every fetch request and cancel: a snapshot that arrives for an older one is dropped. */
   private fetchId = 0
@@ -63,14 +65,35 @@ class BookKeeper {
     private readonly out: Subscriber<BookOutput>,
   ) {}
 
+  /** Subscribes to the events (this keeper is their observer), then to the connection's ups and downs. */
   start(source: Observable<BookSnapshot | BookUpdate>): void {
-    this.held.add(source.subscribe({ next: (event) => this.input({ type: 'event', event }), error: (e: unknown) => this.fail(e), complete: () => this.complete() }))
-    if (this.held.closed) return
-    this.held.add(this.s.connected$.subscribe({ next: (up) => this.link(up), error: (e: unknown) => this.fail(e) }))
+    const events = source.subscribe(this)
+    if (this.stopped) return events.unsubscribe()
+    this.events = events
+    const link = this.s.connected$.subscribe({ next: (up) => this.link(up), error: (e: unknown) => this.error(e) })
+    if (this.stopped) return link.unsubscribe()
+    this.link$ = link
   }
 
-  stop(): void {
-    this.held.unsubscribe()
+  next(event: BookSnapshot | BookUpdate): void {
+    this.input({ type: 'event', event })
+  }
+
+  error(error: unknown): void {
+    this.unsubscribe()
+    this.out.error(error)
+  }
+
+  complete(): void {
+    this.unsubscribe()
+    this.out.complete()
+  }
+
+  /** Stops everything (the subscriber's teardown). */
+  unsubscribe(): void {
+    this.stopped = true
+    this.events?.unsubscribe()
+    this.link$?.unsubscribe()
     this.cancelFetch()
     this.cancelResubscribe()
   }
@@ -93,7 +116,7 @@ class BookKeeper {
         else if (effect.type === 'state') this.out.next(effect.state)
       }
     } catch (error) {
-      this.fail(error)
+      this.error(error)
     }
   }
 
@@ -170,7 +193,7 @@ class BookKeeper {
       try {
         resubscribe(reason)
       } catch (error) {
-        this.fail(error)
+        this.error(error)
         return
       }
       this.resubscribeTimer = scheduler.schedule(() => {
@@ -183,16 +206,6 @@ class BookKeeper {
   private cancelResubscribe(): void {
     this.resubscribeTimer?.unsubscribe()
     this.resubscribeTimer = undefined
-  }
-
-  private fail(error: unknown): void {
-    this.stop()
-    this.out.error(error)
-  }
-
-  private complete(): void {
-    this.stop()
-    this.out.complete()
   }
 }
 
@@ -223,6 +236,6 @@ export function maintainBook(options: MaintainBookOptions): OperatorFunction<Boo
     new Observable<BookOutput>((subscriber) => {
       const keeper = new BookKeeper(settings, createBookMachine({ ...rest, now }), subscriber)
       keeper.start(source)
-      return () => keeper.stop()
+      return keeper
     })
 }

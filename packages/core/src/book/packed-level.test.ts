@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { BookLevel } from '../model/book'
 import { L2Book } from './l2-book'
-import { decode, digitsFor, pack, rawBound, TEXT, writeFixed, writeRaw } from './packed-level'
+import { decode, digitsFor, pack, packed, rawBound, TEXT, writeFixed, writeRaw } from './packed-level'
 
 const meta = { venue: 'test', symbol: 'X', status: 'live' as const, seq: undefined, ts: 0, receivedAt: 0 }
 const decoder = new TextDecoder()
@@ -56,22 +56,23 @@ describe('packed levels', () => {
 })
 
 describe('pack', () => {
-  /** Packs a level alone; its strings kept as text go where a chunk would keep them. */
-  const packed = (level: BookLevel) => {
-    const data = [0, 0, 0, 0]
+  /** Packs a level alone; its raw size's number (when not the size) and strings kept as text go where a chunk would keep them. */
+  const packOne = (level: BookLevel) => {
+    const data = [0, 0, 0]
     const code = pack(data, 0, level)
+    const raws = packed.rawSize === level[1] ? undefined : [packed.rawSize]
     const extra = [code >>> 8 === TEXT ? level[2] : undefined, (code & 0xff) === TEXT ? level[3] : undefined]
-    return { data, extra }
+    return { data, raws, extra }
   }
 
   it('stores the raw size as Number would parse it, and decodes to the level it was given', () => {
     fc.assert(
-      fc.property(decimal, decimal, fc.boolean(), (rawPrice, rawSize, samePrice) => {
-        const level: BookLevel = [samePrice ? Number(rawPrice) : 42.5, Number(rawSize) * 3, rawPrice, rawSize]
+      fc.property(decimal, decimal, fc.boolean(), fc.boolean(), (rawPrice, rawSize, samePrice, sameSize) => {
+        const level: BookLevel = [samePrice ? Number(rawPrice) : 42.5, Number(rawSize) * (sameSize ? 1 : 3), rawPrice, rawSize]
         fc.pre(Number.isFinite(level[0]) && Number.isFinite(level[1]))
-        const { data, extra } = packed(level)
-        expect(Object.is(data[2], Number(rawSize))).toBe(true)
-        expect(decode(data, 0, extra, 0)).toEqual(level)
+        const { data, raws, extra } = packOne(level)
+        expect(Object.is(packed.rawSize, Number(rawSize))).toBe(true)
+        expect(decode(data, 0, raws, extra)).toEqual(level)
       }),
       { numRuns: 3000 },
     )
@@ -79,12 +80,12 @@ describe('pack', () => {
 
   it('writes the raw text of a packed level byte for byte', () => {
     fc.assert(
-      fc.property(decimal, decimal, (rawPrice, rawSize) => {
-        const level: BookLevel = [Number(rawPrice), 1, rawPrice, rawSize]
+      fc.property(decimal, decimal, fc.boolean(), (rawPrice, rawSize, sameSize) => {
+        const level: BookLevel = [Number(rawPrice), sameSize ? Number(rawSize) : 1, rawPrice, rawSize]
         fc.pre(Number.isFinite(level[0]))
-        const { data, extra } = packed(level)
-        const out = new Uint8Array(rawBound(data, 0, extra, 0))
-        expect(decoder.decode(out.subarray(0, writeRaw(data, 0, extra, 0, out, 0)))).toBe(`${rawPrice}:${rawSize}`)
+        const { data, raws, extra } = packOne(level)
+        const out = new Uint8Array(rawBound(data, 0, extra))
+        expect(decoder.decode(out.subarray(0, writeRaw(data, 0, raws, extra, out, 0)))).toBe(`${rawPrice}:${rawSize}`)
       }),
       { numRuns: 3000 },
     )

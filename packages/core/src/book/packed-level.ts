@@ -1,13 +1,13 @@
 import type { BookLevel } from '../model/book'
 
 /**
- * Levels are stored as four unboxed doubles, `[price, size, rawSizeValue, code]`, instead of a tuple and two
- * strings (≈ 32 bytes instead of ≈ 130). The venue's strings are rebuilt on read with `toFixed(digits)`; `code`
- * holds both digit counts. A string that `toFixed` cannot give back exactly (`1e-7`, `.5`, more than 20 decimals)
- * is kept as text beside the chunk.
+ * Levels are stored as three unboxed doubles, `[price, size, code]`, instead of a tuple and two strings (≈ 24
+ * bytes instead of ≈ 130). The venue's strings are rebuilt on read with `toFixed(digits)`; `code` holds both digit
+ * counts. The raw size's number is the size itself, or (sizes converted from contracts) kept beside the chunk, as is
+ * a string that `toFixed` cannot give back exactly (`1e-7`, `.5`, more than 20 decimals).
  * @internal
  */
-export const STRIDE = 4
+export const STRIDE = 3
 /** Digit count meaning "the raw string is kept as text". */
 export const TEXT = 255
 
@@ -63,9 +63,12 @@ export const digitsFor = (raw: string, value: number): number => {
   return digits >= 0 ? digits : checkedDigits(raw, value)
 }
 
+/** What {@link pack} found besides the code: `Number(rawSize)`, which the chunk keeps when it is not the size. */
+export const packed = { rawSize: 0 }
+
 /**
- * Packs `level` into `data[at..at + 3]`; returns its code, `priceDigits * 256 + sizeDigits`, where a digit count
- * of {@link TEXT} means that raw string must be kept as text beside the chunk.
+ * Packs `level` into `data[at..at + 2]`; returns its code, `priceDigits * 256 + sizeDigits`, where a digit count
+ * of {@link TEXT} means that raw string must be kept as text beside the chunk. Sets `packed.rawSize`.
  */
 export const pack = (data: number[], at: number, level: BookLevel): number => {
   const price = level[0]
@@ -83,26 +86,35 @@ export const pack = (data: number[], at: number, level: BookLevel): number => {
   const code = priceDigits * 256 + sizeDigits
   data[at] = price
   data[at + 1] = level[1]
-  data[at + 2] = rawSizeValue
-  data[at + 3] = code
+  data[at + 2] = code
+  packed.rawSize = rawSizeValue
   return code
 }
 
 /** Whether a level's code (see {@link pack}) keeps its raw price or size as text. */
 export const keepsText = (code: number): boolean => code >>> 8 === TEXT || (code & 0xff) === TEXT
 
-/** Rebuilds the level stored at `data[at]`; `extra[xi]`, `extra[xi + 1]` hold its raw strings kept as text. */
-export const decode = (data: readonly number[], at: number, extra: readonly (string | undefined)[] | undefined, xi: number): BookLevel => {
+/**
+ * Rebuilds level `i` of a chunk, stored at `data[i * STRIDE]`; `raws[i]` holds its raw size's number when the chunk
+ * keeps them (the size otherwise), `extra[2 * i]`, `extra[2 * i + 1]` its raw strings kept as text.
+ */
+export const decode = (
+  data: readonly number[],
+  i: number,
+  raws: readonly number[] | undefined,
+  extra: readonly (string | undefined)[] | undefined,
+): BookLevel => {
+  const at = i * STRIDE
   const price = data[at] as number
-  const rawSizeValue = data[at + 2] as number
-  const code = data[at + 3] as number
+  const size = data[at + 1] as number
+  const code = data[at + 2] as number
   const priceDigits = code >>> 8
   const sizeDigits = code & 0xff
   return [
     price,
-    data[at + 1] as number,
-    priceDigits === TEXT ? (extra?.[xi] ?? '') : price.toFixed(priceDigits),
-    sizeDigits === TEXT ? (extra?.[xi + 1] ?? '') : rawSizeValue.toFixed(sizeDigits),
+    size,
+    priceDigits === TEXT ? (extra?.[2 * i] ?? '') : price.toFixed(priceDigits),
+    sizeDigits === TEXT ? (extra?.[2 * i + 1] ?? '') : (raws === undefined ? size : (raws[i] as number)).toFixed(sizeDigits),
   ]
 }
 
@@ -153,28 +165,29 @@ export const writeFixed = (value: number, digits: number, out: Uint8Array, at: n
   return end
 }
 
-/** Writes the level stored at `data[at]` as its raw text, `rawPrice:rawSize`, at `out[pos]`; returns the end. */
+/** Writes level `i` of a chunk (see {@link decode}) as its raw text, `rawPrice:rawSize`, at `out[pos]`; returns the end. */
 export const writeRaw = (
   data: readonly number[],
-  at: number,
+  i: number,
+  raws: readonly number[] | undefined,
   extra: readonly (string | undefined)[] | undefined,
-  xi: number,
   out: Uint8Array,
   pos: number,
 ): number => {
-  const code = data[at + 3] as number
+  const at = i * STRIDE
+  const code = data[at + 2] as number
   const priceDigits = code >>> 8
   const sizeDigits = code & 0xff
-  let end = priceDigits === TEXT ? writeText(extra?.[xi] ?? '', out, pos) : writeFixed(data[at] as number, priceDigits, out, pos)
+  let end = priceDigits === TEXT ? writeText(extra?.[2 * i] ?? '', out, pos) : writeFixed(data[at] as number, priceDigits, out, pos)
   out[end++] = 58
-  end = sizeDigits === TEXT ? writeText(extra?.[xi + 1] ?? '', out, end) : writeFixed(data[at + 2] as number, sizeDigits, out, end)
-  return end
+  if (sizeDigits === TEXT) return writeText(extra?.[2 * i + 1] ?? '', out, end)
+  return writeFixed(raws === undefined ? (data[at + 1] as number) : (raws[i] as number), sizeDigits, out, end)
 }
 
-/** Bytes `writeRaw` may need for the level at `data[at]`. */
-export const rawBound = (data: readonly number[], at: number, extra: readonly (string | undefined)[] | undefined, xi: number): number => {
-  const code = data[at + 3] as number
-  const priceBytes = code >>> 8 === TEXT ? 3 * (extra?.[xi]?.length ?? 0) : 24 + (code >>> 8)
-  const sizeBytes = (code & 0xff) === TEXT ? 3 * (extra?.[xi + 1]?.length ?? 0) : 24 + (code & 0xff)
+/** Bytes `writeRaw` may need for level `i` of a chunk. */
+export const rawBound = (data: readonly number[], i: number, extra: readonly (string | undefined)[] | undefined): number => {
+  const code = data[i * STRIDE + 2] as number
+  const priceBytes = code >>> 8 === TEXT ? 3 * (extra?.[2 * i]?.length ?? 0) : 24 + (code >>> 8)
+  const sizeBytes = (code & 0xff) === TEXT ? 3 * (extra?.[2 * i + 1]?.length ?? 0) : 24 + (code & 0xff)
   return priceBytes + sizeBytes + 1
 }

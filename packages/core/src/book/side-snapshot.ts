@@ -25,7 +25,7 @@ export interface SideSnapshot {
   readonly changes: number
 }
 
-const levelAt = (chunk: Chunk, i: number): BookLevel => decode(chunk.data, i * STRIDE, chunk.extra, i * 2)
+const levelAt = (chunk: Chunk, i: number): BookLevel => decode(chunk.data, i, chunk.raws, chunk.extra)
 
 /** Best-first levels of a snapshot, at most `n` of them (fresh array). */
 export const topOf = (side: SideSnapshot, n: number): BookLevel[] => {

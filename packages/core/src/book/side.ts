@@ -1,12 +1,11 @@
 import type { BookLevel } from '../model/book'
-import { chunksOf, emptyChunk, MAX_CHUNK, writeLevel, type Chunk } from './chunk'
+import { chunksOf, emptyChunk, MAX_CHUNK, rawsOf, withSlot, writeLevel, type Chunk } from './chunk'
 import { LevelCrcCache, type LevelCrcs } from './level-crc'
 import { STRIDE } from './packed-level'
 import { unknownBest, type SideSnapshot } from './side-snapshot'
 
 /** A chunk this small merges with its successor when the two fit in one. */
 const MIN_CHUNK = 8
-const EMPTY_SLOT: readonly number[] = [0, 0, 0, 0]
 
 /**
  * One side of an L2 book: price-sorted chunks of at most 32 packed levels, best level first, copied on write.
@@ -163,6 +162,7 @@ export class BookSide {
       } else {
         const chunk = this.own(last)
         chunk.data.length = (levels - excess) * STRIDE
+        if (chunk.raws !== undefined) chunk.raws.length = levels - excess
         if (chunk.extra !== undefined) chunk.extra.length = (levels - excess) * 2
         this.size = depth
       }
@@ -188,7 +188,7 @@ export class BookSide {
     this.ownList()
     const chunk = this.chunks[ci] as Chunk
     if (chunk.epoch === this.epoch) return chunk
-    const mine: Chunk = { data: chunk.data.slice(), extra: chunk.extra?.slice(), epoch: this.epoch }
+    const mine: Chunk = { data: chunk.data.slice(), raws: chunk.raws?.slice(), extra: chunk.extra?.slice(), epoch: this.epoch }
     this.chunks[ci] = mine
     return mine
   }
@@ -197,13 +197,14 @@ export class BookSide {
     this.ownList()
     let chunk = this.chunks[ci] as Chunk
     if (chunk.epoch === this.epoch) {
-      chunk.data.splice(i * STRIDE, 0, 0, 0, 0, 0)
+      chunk.data.splice(i * STRIDE, 0, 0, 0, 0)
+      chunk.raws?.splice(i, 0, 0)
       chunk.extra?.splice(i * 2, 0, undefined, undefined)
     } else {
-      // copy and insert in one exact-size allocation (splicing into a fresh copy would grow it with slack)
-      const { data, extra } = chunk
+      const { data, raws, extra } = chunk
       chunk = {
-        data: data.slice(0, i * STRIDE).concat(EMPTY_SLOT, data.slice(i * STRIDE)),
+        data: withSlot(data, i),
+        raws: raws === undefined ? undefined : raws.slice(0, i).concat(0, raws.slice(i)),
         extra: extra === undefined ? undefined : extra.slice(0, i * 2).concat([undefined, undefined], extra.slice(i * 2)),
         epoch: this.epoch,
       }
@@ -215,14 +216,16 @@ export class BookSide {
       return
     }
     const half = MAX_CHUNK / 2
-    const head: Chunk = { data: chunk.data.slice(0, half * STRIDE), extra: chunk.extra?.slice(0, half * 2), epoch: this.epoch }
-    const tail: Chunk = { data: chunk.data.slice(half * STRIDE), extra: chunk.extra?.slice(half * 2), epoch: this.epoch }
+    const { data, raws, extra } = chunk
+    const head: Chunk = { data: data.slice(0, half * STRIDE), raws: raws?.slice(0, half), extra: extra?.slice(0, half * 2), epoch: this.epoch }
+    const tail: Chunk = { data: data.slice(half * STRIDE), raws: raws?.slice(half), extra: extra?.slice(half * 2), epoch: this.epoch }
     this.chunks.splice(ci, 1, head, tail)
   }
 
   private removeAt(ci: number, i: number): void {
     const chunk = this.own(ci)
     chunk.data.splice(i * STRIDE, STRIDE)
+    chunk.raws?.splice(i, 1)
     chunk.extra?.splice(i * 2, 2)
     this.size--
     const levels = chunk.data.length / STRIDE
@@ -234,8 +237,9 @@ export class BookSide {
         const extra =
           chunk.extra === undefined && next.extra === undefined
             ? undefined
-            : [...(chunk.extra ?? new Array<undefined>(levels * 2)), ...(next.extra ?? new Array<undefined>(next.data.length / 2))]
-        this.chunks.splice(ci, 2, { data: chunk.data.concat(next.data), extra, epoch: this.epoch })
+            : [...(chunk.extra ?? new Array<undefined>(levels * 2)), ...(next.extra ?? new Array<undefined>((next.data.length / STRIDE) * 2))]
+        const raws = chunk.raws === undefined && next.raws === undefined ? undefined : rawsOf(chunk).concat(rawsOf(next))
+        this.chunks.splice(ci, 2, { data: chunk.data.concat(next.data), raws, extra, epoch: this.epoch })
       }
     }
   }
