@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either'
-import { asapScheduler, asyncScheduler, defer, filter, map, merge, type Observable, Subject, takeUntil, throwError, timer } from 'rxjs'
+import { asyncScheduler, defer, map, merge, type Observable, Subject, takeUntil, throwError, timer } from 'rxjs'
 import { BufferOverflowError, ConfigurationError, ConnectionClosedError } from '../errors'
 import { createNodeHttpClient } from '../http/node-client'
 import { SecretRegistry, silentLogger } from '../log/logger'
@@ -7,8 +7,9 @@ import type { OrderBook } from '../model/book'
 import { fullJitterBackoff } from '../socket/backoff'
 import { wsDialer } from '../socket/wire'
 import type { StreamKind, StreamRequest, Venue, VenueChannel, VenueSpec } from '../venue'
-import { deliver } from './deliver'
+import { deliver, deliverMatching } from './deliver'
 import { snapshotMetrics } from './metrics'
+import { microtaskScheduler } from './microtask'
 import { ChannelPool } from './pool'
 import { type EventOf, matcher, policyFor } from './request-match'
 import { SharedBook } from './shared-book'
@@ -31,7 +32,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
   const {
     logger = silentLogger, now = Date.now, secrets = new SecretRegistry(), scheduler = asyncScheduler, backoff = {},
     bufferCapacity = 10_000, conflateAbove = 256, metricsIntervalMs = 1_000, requestTimeoutMs = 10_000, debugFrames = false, dial = wsDialer(),
-    deliveryScheduler = asapScheduler,
+    deliveryScheduler = microtaskScheduler,
   } = options
   const spec = withOwnInterpreter(venue.spec)
   const http = options.http ?? createNodeHttpClient({ venue: spec.id })
@@ -58,8 +59,7 @@ export function createFeed(venue: Venue, options: FeedOptions = {}): Feed {
       const [first] = channels.right
       const source = channels.right.length === 1 ? pool.channel$(first) : merge(...channels.right.map((c) => pool.channel$(c)))
       return source.pipe(
-        filter(matcher(request)),
-        deliver<EventOf<K>>({
+        deliverMatching(matcher(request), {
           policy: policyFor(request.kind),
           capacity: bufferCapacity,
           conflateAbove,

@@ -1,4 +1,5 @@
-import { asapScheduler, type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription } from 'rxjs'
+import { asapScheduler, type MonoTypeOperatorFunction, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs'
+import { MicrotaskTrigger, microtaskScheduler } from './microtask'
 
 /**
  * `conflate`: every value while the consumer keeps up; once values pile up (a consumer that fell behind), the latest
@@ -18,8 +19,45 @@ export interface DeliverOptions {
   readonly overflow: () => Error
   /** Counts values a newer one replaced before delivery (`conflate`). */
   readonly onConflated?: (count: number) => void
-  /** Where batches are delivered. @defaultValue asapScheduler */
+  /** Where batches are delivered ({@link microtaskScheduler}: one promise job per batch). @defaultValue asapScheduler */
   readonly scheduler?: SchedulerLike
+}
+
+/** Schedules the drain of one consumer's batch; at most one is pending. */
+interface DrainTrigger {
+  request(): void
+  cancel(): void
+}
+
+/** Empties a queue; popping keeps a small queue's storage (`length = 0` drops it, and the next push reallocates). */
+const empty = (queue: unknown[]): void => {
+  if (queue.length > 64) queue.length = 0
+  else while (queue.length > 0) queue.pop()
+}
+
+const everyValue = <T>(_value: T): _value is T => true
+
+/** A drain on any scheduler: one scheduled action per batch. */
+class SchedulerTrigger implements DrainTrigger {
+  private task: Subscription | undefined
+  private readonly fire = (): void => {
+    this.task = undefined
+    this.run()
+  }
+
+  constructor(
+    private readonly scheduler: SchedulerLike,
+    private readonly run: () => void,
+  ) {}
+
+  request(): void {
+    this.task ??= this.scheduler.schedule(this.fire)
+  }
+
+  cancel(): void {
+    this.task?.unsubscribe()
+    this.task = undefined
+  }
 }
 
 /**
@@ -32,13 +70,23 @@ export interface DeliverOptions {
  * @example trades$.pipe(deliver({ policy: 'buffer', capacity: 10_000, overflow: () => new BufferOverflowError(…) }))
  */
 export function deliver<T extends { readonly symbol: string }>(options: DeliverOptions): MonoTypeOperatorFunction<T> {
+  return deliverMatching<T, T>(everyValue, options)
+}
+
+/**
+ * `filter(accept)` then {@link deliver}, in one step (one subscriber less per value on the hot path).
+ * @internal
+ */
+export function deliverMatching<I, T extends I & { readonly symbol: string }>(
+  accept: (value: I) => value is T,
+  options: DeliverOptions,
+): OperatorFunction<I, T> {
   const { policy, capacity, overflow, onConflated, conflateAbove = 256, scheduler = asapScheduler } = options
   return (source) =>
     new Observable<T>((subscriber) => {
       const latest = new Map<string, T>()
       let queue: T[] = []
       let spareQueue: T[] = []
-      let drainTask: Subscription | undefined
       let conflated = 0
       /** Collapsing again only once the queue doubled keeps the work per value constant with many symbols. */
       let collapseAt = conflateAbove
@@ -46,7 +94,6 @@ export function deliver<T extends { readonly symbol: string }>(options: DeliverO
       let behind = false
 
       const drain = (): void => {
-        drainTask = undefined
         if (behind) collapse()
         behind = false
         if (conflated > 0) {
@@ -58,7 +105,7 @@ export function deliver<T extends { readonly symbol: string }>(options: DeliverO
         queue = spareQueue
         spareQueue = batch
         for (let i = 0; i < batch.length && !subscriber.closed; i++) subscriber.next(batch[i] as T)
-        batch.length = 0
+        empty(batch)
       }
 
       /** The consumer fell behind: keep the latest value per symbol, in the order of their latest arrival. */
@@ -75,32 +122,35 @@ export function deliver<T extends { readonly symbol: string }>(options: DeliverO
         behind = true
       }
 
+      const trigger: DrainTrigger = scheduler === microtaskScheduler ? new MicrotaskTrigger(drain) : new SchedulerTrigger(scheduler, drain)
+
       const subscription = source.subscribe({
-        next: (value) => {
+        next: (input) => {
+          if (!accept(input)) return
+          const value = input
           if (policy === 'conflate') {
             queue.push(value)
             if (queue.length > collapseAt) collapse()
           } else if (queue.length >= capacity) {
-            drainTask?.unsubscribe()
-            drainTask = undefined
+            trigger.cancel()
             subscriber.error(overflow())
             return
           } else queue.push(value)
-          if (drainTask === undefined) drainTask = scheduler.schedule(drain)
+          trigger.request()
         },
         error: (error: unknown) => {
-          drainTask?.unsubscribe()
+          trigger.cancel()
           drain()
           subscriber.error(error)
         },
         complete: () => {
-          drainTask?.unsubscribe()
+          trigger.cancel()
           drain()
           subscriber.complete()
         },
       })
       return () => {
-        drainTask?.unsubscribe()
+        trigger.cancel()
         subscription.unsubscribe()
       }
     })

@@ -1,3 +1,4 @@
 export * from './create-feed'
 export * from './deliver'
+export { microtaskScheduler } from './microtask'
 export * from './types'

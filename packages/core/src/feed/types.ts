@@ -45,7 +45,7 @@ export interface FeedOptions {
   readonly debugFrames?: boolean
   /** Socket factory. @defaultValue {@link wsDialer}() */
   readonly dial?: Dialer
-  /** Where consumers' batches are delivered. @defaultValue asapScheduler */
+  /** Where consumers' batches are delivered. @defaultValue {@link microtaskScheduler} (a promise job, like asapScheduler) */
   readonly deliveryScheduler?: SchedulerLike
 }
 
