@@ -57,10 +57,13 @@ export const createGroup = (isPrivate: boolean, options: GroupOptions): Connecti
         private: isPrivate,
         credentials,
         keyVersion,
-        onSecrets: (values) => ctx.secrets.add(...values),
+        onSecrets: (lasting, rotating) => {
+          ctx.secrets.add(...lasting)
+          ctx.secrets.addRotating(...rotating)
+        },
       })
       if (E.isLeft(token)) throw token.left
-      ctx.secrets.add(token.right.token)
+      ctx.secrets.addRotating(token.right.token)
       dials += 1
       const connectId = `tb${isPrivate ? 'p' : 'q'}${ctx.now().toString(36)}${dials.toString(36)}`
       return { url: connectUrl(token.right, connectId), heartbeat: heartbeatOf(token.right) }

@@ -37,11 +37,16 @@ describe('fetchToken', () => {
     expect(requests[0]?.headers?.['KC-API-SIGN']).toBe('BBoTSoWSZ3+R93yQqfpt3CL5eAJYXZEbxBVQgEs++Qc=')
   })
 
-  it('hands the signature and credentials to onSecrets before sending', async () => {
+  it('hands the credentials as lasting and the signature as rotating secrets to onSecrets before sending', async () => {
     const { http } = recording(200, BULLET)
-    const secrets: string[] = []
-    await fetchToken({ http, urls, now: () => 1234567890000, private: true, credentials, onSecrets: (v) => secrets.push(...v) })
-    expect(secrets).toEqual(expect.arrayContaining(['test_api_secret', 'BBoTSoWSZ3+R93yQqfpt3CL5eAJYXZEbxBVQgEs++Qc=']))
+    const lasting: string[] = []
+    const rotating: string[] = []
+    const onSecrets = (l: readonly string[], r: readonly string[]): void => {
+      lasting.push(...l)
+      rotating.push(...r)
+    }
+    await fetchToken({ http, urls, now: () => 1234567890000, private: true, credentials, onSecrets })
+    expect({ secretIsLasting: lasting.includes('test_api_secret'), rotating }).toEqual({ secretIsLasting: true, rotating: ['BBoTSoWSZ3+R93yQqfpt3CL5eAJYXZEbxBVQgEs++Qc='] })
   })
 
   it('refuses a private token without credentials as a configuration error', async () => {

@@ -28,8 +28,11 @@ export interface FetchTokenOptions {
   readonly private: boolean
   readonly credentials?: Credentials | undefined
   readonly keyVersion?: KucoinKeyVersion | undefined
-  /** Called with every secret value the request carries (signature, signed passphrase) before it is sent. */
-  readonly onSecrets?: (values: readonly string[]) => void
+  /**
+   * Called with every secret value the request carries before it is sent: `lasting` (credentials, the signed
+   * passphrase) and `rotating` (this request's signature).
+   */
+  readonly onSecrets?: (lasting: readonly string[], rotating: readonly string[]) => void
 }
 
 /**
@@ -44,7 +47,7 @@ export const fetchToken = async (options: FetchTokenOptions): Promise<E.Either<F
   if (options.private) {
     if (credentials === undefined) return E.left(new ConfigurationError(VENUE, 'private streams need credentials (apiKey, secret, passphrase) for bullet-private'))
     headers = signHeaders({ credentials, method: 'POST', endpoint: path, body: '', timestamp: now(), ...(keyVersion === undefined ? {} : { keyVersion }) })
-    onSecrets?.([credentials.apiKey, credentials.secret, credentials.passphrase, headers['KC-API-SIGN'] ?? '', headers['KC-API-PASSPHRASE'] ?? ''])
+    onSecrets?.([credentials.apiKey, credentials.secret, credentials.passphrase, headers['KC-API-PASSPHRASE'] ?? ''], [headers['KC-API-SIGN'] ?? ''])
   }
   const bullet = await requestKucoin(http, { method: 'POST', url: restUrl(urls, path), headers }, KucoinBullet, `POST ${path}`)
   return E.chain((b: t.TypeOf<typeof KucoinBullet>): E.Either<FeedError, KucoinToken> => {

@@ -57,7 +57,8 @@ export const createWeex = (options: WeexOptions = {}): Venue => {
     groups[PRIVATE] = {
       resolve: (ctx) => {
         const headers = privateHeaders(credentials, ctx.now(), userAgent)
-        ctx.secrets.add(credentials.apiKey, credentials.secret, credentials.passphrase, headers['ACCESS-SIGN'])
+        ctx.secrets.add(credentials.apiKey, credentials.secret, credentials.passphrase)
+        ctx.secrets.addRotating(headers['ACCESS-SIGN'])
         return Promise.resolve({ url: urls.private, headers })
       },
       heartbeat: heartbeat(staleAfterMs),

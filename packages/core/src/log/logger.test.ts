@@ -159,4 +159,19 @@ describe('SecretRegistry', () => {
     registry.add('abc', undefined, 'abcd')
     expect([...registry.all]).toEqual(['abcd'])
   })
+
+  it('keeps the last 64 rotating secrets and forgets older ones, so reconnects do not grow it without bound', () => {
+    const registry = new SecretRegistry()
+    for (let i = 0; i < 1_000; i++) registry.addRotating(`token-${i}`)
+    const all = [...registry.all]
+    expect([all.length, all.includes('token-999'), all.includes('token-936'), all.includes('token-935')]).toEqual([64, true, true, false])
+  })
+
+  it('never forgets a lasting secret, even one also added as rotating', () => {
+    const registry = new SecretRegistry()
+    registry.add('api-secret')
+    registry.addRotating('api-secret')
+    for (let i = 0; i < 200; i++) registry.addRotating(`token-${i}`)
+    expect(registry.all.has('api-secret')).toBe(true)
+  })
 })

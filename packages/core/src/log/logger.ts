@@ -36,12 +36,39 @@ export const silentLogger: Logger = {
   child: () => silentLogger,
 }
 
+/** How many rotating secrets (tokens, signatures) stay registered; older ones are forgotten. */
+const ROTATING_KEPT = 64
+
 /** Holds secrets learned at run time (KuCoin tokens, signed headers) so that every logger built from it scrubs them. */
 export class SecretRegistry {
   private readonly values = new Set<string>()
+  private readonly lasting = new Set<string>()
+  private readonly rotating: string[] = []
+
+  /** Secrets for the life of the process: API keys, secrets, passphrases. */
   add(...secrets: readonly (string | undefined)[]): void {
-    for (const s of secrets) if (s !== undefined && s.length >= 4) this.values.add(s)
+    for (const s of secrets) {
+      if (s === undefined || s.length < 4) continue
+      this.lasting.add(s)
+      this.values.add(s)
+    }
   }
+
+  /**
+   * Secrets replaced as the program runs (a KuCoin token per connection attempt, a signature per request): the last
+   * 64 stay registered and older ones are forgotten, so a process that reconnects for months holds a bounded set.
+   */
+  addRotating(...secrets: readonly (string | undefined)[]): void {
+    for (const s of secrets) {
+      if (s === undefined || s.length < 4 || this.values.has(s)) continue
+      this.values.add(s)
+      this.rotating.push(s)
+      if (this.rotating.length <= ROTATING_KEPT) continue
+      const oldest = this.rotating.shift() as string
+      if (!this.lasting.has(oldest)) this.values.delete(oldest)
+    }
+  }
+
   get all(): ReadonlySet<string> {
     return this.values
   }
