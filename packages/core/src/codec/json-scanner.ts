@@ -37,6 +37,27 @@ const escapeEnd = (s: string, at: number): number => {
   return simple ? at + 2 : -1
 }
 
+/** Whether the last string `stringEnd` walked held an escape. */
+let escapedLast = false
+
+/** Index of the closing quote of the string whose content starts at `s[from]`, escapes checked; -1 if malformed. */
+const stringEnd = (s: string, from: number): number => {
+  let i = from
+  escapedLast = false
+  for (;;) {
+    const c = s.charCodeAt(i)
+    if (c === QUOTE) return i
+    if (c === BACKSLASH) {
+      escapedLast = true
+      i = escapeEnd(s, i)
+      if (i < 0) return -1
+      continue
+    }
+    if (c < 32 || c !== c) return -1
+    i++
+  }
+}
+
 /** Deepest nesting `skipValue` follows before giving the frame to the full path. */
 const MAX_DEPTH = 64
 
@@ -274,26 +295,15 @@ export class JsonScanner {
     const s = this.text
     if (s.charCodeAt(this.pos) !== QUOTE) return SCAN_FAIL
     const start = this.pos + 1
-    let i = start
-    let escaped = false
-    for (;;) {
-      const c = s.charCodeAt(i)
-      if (c === QUOTE) break
-      if (c === BACKSLASH) {
-        escaped = true
-        i = escapeEnd(s, i)
-        if (i < 0) return SCAN_FAIL
-        continue
-      }
-      if (c < 32 || c !== c) return SCAN_FAIL
-      i++
-    }
-    this.pos = i + 1
+    const end = stringEnd(s, start)
+    if (end < 0) return SCAN_FAIL
+    this.pos = end + 1
     if (this.peek() !== COLON) return SCAN_FAIL
     this.pos++
+    const length = end - start
     // An escaped key may spell a listed one: only the full path reads it for certain.
-    if (escaped) return keys.length === 0 ? SCAN_UNKNOWN : SCAN_FAIL
-    const length = i - start
+    if (keys.length === 0) return SCAN_UNKNOWN
+    if (escapedLast) return SCAN_FAIL
     const head = s.charCodeAt(start)
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string
@@ -304,20 +314,9 @@ export class JsonScanner {
   }
 
   private skipString(): boolean {
-    const s = this.text
-    let i = this.pos + 1
-    for (;;) {
-      const c = s.charCodeAt(i)
-      if (c === QUOTE) break
-      if (c === BACKSLASH) {
-        i = escapeEnd(s, i)
-        if (i < 0) return false
-        continue
-      }
-      if (c < 32 || c !== c) return false
-      i++
-    }
-    this.pos = i + 1
+    const end = stringEnd(this.text, this.pos + 1)
+    if (end < 0) return false
+    this.pos = end + 1
     return true
   }
 
