@@ -41,7 +41,7 @@ export interface DemoArgs extends Common {
 export interface SimulateArgs extends Common {
   readonly command: 'simulate'
   readonly venues: readonly string[] | undefined
-  /** First port; venues take consecutive ports. 0: any free port. */
+  /** First port; venues take consecutive ports (0 lets the system pick free ones). */
   readonly port: number
   readonly faults: readonly string[]
   readonly seed: number
