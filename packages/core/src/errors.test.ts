@@ -176,3 +176,26 @@ describe('error messages with secrets', () => {
     expect(new ConfigurationError('okx', 'bad apiKey=abc123').message).toBe(`okx: bad apiKey=${REDACTED}`)
   })
 })
+
+describe('errors about what a venue sent', () => {
+  const venueErrors: readonly [string, () => Error][] = [
+    ['DecodeError', () => decodeError('{}')],
+    ['VenueRejectedError', () => new VenueRejectedError('weex', 'INVALID_ARGUMENT', 'invalid event : bogus_1', 'btcusdt@bogus_1')],
+  ]
+
+  it.each(venueErrors)('%s carries its header as its stack, with no frames', (name, make) => {
+    const error = make()
+    expect(error.stack).toBe(`${name}: ${error.message}`)
+  })
+
+  it.each(venueErrors)('%s leaves the stack trace limit as it found it', (_name, make) => {
+    const before = Error.stackTraceLimit
+    make()
+    expect(Error.stackTraceLimit).toBe(before)
+    expect(new Error('after').stack?.split('\n').length).toBeGreaterThan(1)
+  })
+
+  it('other errors keep their stack frames', () => {
+    expect(new AuthenticationError('okx', '60009', 'Login failed.').stack?.split('\n').length).toBeGreaterThan(1)
+  })
+})
