@@ -8,11 +8,15 @@ import { Connection, type ConnectionHooks } from '../socket/connection'
 import type { ConnectionOptions } from '../socket/connection-options'
 import { LagRecorder } from '../socket/lag'
 import type { VenueChannel } from '../venue'
+import { Fanout } from './fanout'
 import { InstrumentCache } from './instruments'
+import { Routes } from './routes'
 
 /** One venue subscription shared by every consumer of its key. @internal */
 export class ChannelEntry {
-  readonly events$ = new Subject<FeedEvent>()
+  /** Where the pool pushes this channel's events (a lean `Subject`: one call per event on the hot path). */
+  readonly fanout = new Fanout<FeedEvent>()
+  readonly events$: Observable<FeedEvent> = this.fanout.observable
   /** True while the connection carrying this channel is open. */
   readonly connected$ = new BehaviorSubject<boolean>(false)
   connection: Connection | undefined
@@ -49,7 +53,7 @@ export class ChannelPool implements ConnectionHooks {
   readonly connections: Connection[] = []
   readonly unrouted = new WeakMap<Connection, number>()
   readonly decodeErrors = new Map<string, number>()
-  private readonly routes = new Map<Connection, Map<string, ChannelEntry>>()
+  private readonly routes = new Map<Connection, Routes<ChannelEntry>>()
   private readonly forRequests = new Set<Connection>()
   private readonly serial = new Map<string, number>()
   private readonly warned = new Set<string>()
@@ -76,7 +80,7 @@ export class ChannelPool implements ConnectionHooks {
   acquire(channel: VenueChannel): Lease {
     if (this.closed) {
       const entry = new ChannelEntry(channel)
-      entry.events$.complete()
+      entry.fanout.complete()
       entry.connected$.complete()
       return { entry, resubscribe: () => undefined, release: () => undefined }
     }
@@ -118,7 +122,7 @@ export class ChannelPool implements ConnectionHooks {
     this.closed = true
     for (const entry of this.entries.values()) {
       entry.openSub?.unsubscribe()
-      entry.events$.complete()
+      entry.fanout.complete()
       entry.connected$.complete()
     }
     this.entries.clear()
@@ -143,7 +147,7 @@ export class ChannelPool implements ConnectionHooks {
       entry.lag.record(ms)
     }
     entry.events += events.length
-    for (let i = 0; i < events.length; i++) entry.events$.next(events[i] as FeedEvent)
+    for (let i = 0; i < events.length; i++) entry.fanout.next(events[i] as FeedEvent)
   }
 
   rejected(_connection: Connection, channels: readonly VenueChannel[], error: VenueRejectedError): void {
@@ -221,7 +225,7 @@ export class ChannelPool implements ConnectionHooks {
       hooks: this,
     })
     this.connections.push(connection)
-    this.routes.set(connection, new Map())
+    this.routes.set(connection, new Routes())
     return connection
   }
 
@@ -246,7 +250,7 @@ export class ChannelPool implements ConnectionHooks {
       connection.remove([entry.channel])
       if (connection.channelCount === 0 && !this.forRequests.has(connection)) this.drop(connection)
     }
-    entry.events$.error(error)
+    entry.fanout.error(error)
     entry.connected$.complete()
   }
 

@@ -3,26 +3,8 @@ import type { Observable, Subscription } from 'rxjs'
 import { loadCcxt, WEEX_MARKETS, type CcxtExchange, type CcxtTicker } from '../ccxt'
 import { stampUs, type PumpKind } from './bench-scripts'
 import { SIM_VENUES, type SimEndpoints, type SimVenue } from './protocol'
+import type { Recorder } from './recorder'
 import { BENCH_SYMBOLS, benchVenues } from './venues'
-
-/** Latencies (µs) and delivered counts per venue, recorded by a consumer that keeps up. */
-export interface Recorder {
-  readonly latencies: number[]
-  readonly delivered: Record<SimVenue, number>
-  reset(): void
-}
-
-export const createRecorder = (): Recorder => {
-  const r: Recorder = {
-    latencies: [],
-    delivered: { okx: 0, kucoin: 0, weex: 0 },
-    reset() {
-      r.latencies.length = 0
-      for (const v of SIM_VENUES) r.delivered[v] = 0
-    },
-  }
-  return r
-}
 
 export interface BenchClient {
   readonly name: string
@@ -43,10 +25,7 @@ export const tributaryClient = (endpoints: Readonly<Record<SimVenue, SimEndpoint
     const source: Observable<{ readonly ts: number }> = kind === 'ticker' ? feed.ticker(BENCH_SYMBOLS[v]) : feed.trades(BENCH_SYMBOLS[v])
     subs.push(
       source.subscribe({
-        next: (event) => {
-          recorder.latencies.push(stampUs() - event.ts)
-          recorder.delivered[v]++
-        },
+        next: (event) => recorder.record(v, stampUs() - event.ts),
         error: (e: unknown) => void errors.push(`${v}: ${e instanceof Error ? e.message : String(e)}`),
       }),
     )
@@ -98,8 +77,7 @@ export const ccxtClient = async (endpoints: Readonly<Record<SimVenue, SimEndpoin
         const t = await ex.watchTicker(BENCH_SYMBOLS[v])
         const stamp = stampOf(v, t)
         if (stamp !== last) {
-          recorder.latencies.push(stampUs() - stamp)
-          recorder.delivered[v]++
+          recorder.record(v, stampUs() - stamp)
           last = stamp
         }
       } catch (e) {

@@ -1,8 +1,9 @@
 import { wsDialer } from '@tributary/core'
 import type { Subscription } from 'rxjs'
 import { stampUs, type PumpKind } from './bench-scripts'
-import type { BenchClient, Recorder } from './clients'
+import type { BenchClient } from './clients'
 import { SIM_VENUES, type SimEndpoints, type SimVenue } from './protocol'
+import type { Recorder } from './recorder'
 
 interface Wire {
   readonly url: string
@@ -65,8 +66,7 @@ export const wsFloorClient = async (endpoints: Readonly<Record<SimVenue, SimEndp
         if (v === 'kucoin' && frame['type'] === 'welcome') kucoinSocket?.send(wire.subscribe)
         const stamp = wire.stamp(frame)
         if (stamp === undefined || Number.isNaN(stamp)) return
-        recorder.latencies.push(stampUs() - stamp)
-        recorder.delivered[v]++
+        recorder.record(v, stampUs() - stamp)
       },
       error: (e: unknown) => void errors.push(`${v}: ${e instanceof Error ? e.message : String(e)}`),
     })

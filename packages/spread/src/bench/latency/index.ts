@@ -1,9 +1,10 @@
 import type { Measurement } from '../report'
 import { percentile, summarize } from '../stats'
 import type { PumpKind } from './bench-scripts'
-import { ccxtClient, createRecorder, tributaryClient, type BenchClient, type Recorder } from './clients'
+import { ccxtClient, tributaryClient, type BenchClient } from './clients'
 import { wsFloorClient } from './floor-client'
 import { SIM_VENUES, type SimEndpoints, type SimReply, type SimVenue } from './protocol'
+import { createRecorder, type Recorder } from './recorder'
 import { startSimProcess, type SimProcess } from './sim-process'
 
 export interface LatencyOptions {
@@ -51,7 +52,7 @@ interface Rep {
 }
 
 const repetition = (recorder: Recorder, pumped: Extract<SimReply, { type: 'pumped' }>): Rep => {
-  const sorted = Array.from(Float64Array.from(recorder.latencies).sort())
+  const sorted = Array.from(recorder.latencies().sort())
   const delivered = SIM_VENUES.reduce((n, v) => n + recorder.delivered[v], 0)
   const sent = SIM_VENUES.reduce((n, v) => n + pumped.sent[v], 0)
   return { sent, stalls: pumped.stalls, skipped: pumped.skipped, delivered, p50: percentile(sorted, 50, true), p99: percentile(sorted, 99, true), p999: percentile(sorted, 99.9, true) }
