@@ -4,8 +4,11 @@ import * as E from 'fp-ts/Either'
 import { decodeJson, type InterpretContext, type VenueMessage } from '@tributary/core'
 import { codecFor, type KucoinFrame } from './codecs'
 import { createDecode } from './decode'
+import { createExactDecode } from './fast-exact'
 import { createLayoutDecode } from './fast-layout'
+import { createMatchDecode } from './fast-match'
 import { createScanDecode } from './fast-scan'
+import { createTickerDecode } from './fast-ticker'
 import { createInterpreter } from './interpret'
 import { createKucoinSymbols } from './symbols'
 
@@ -84,8 +87,11 @@ const row = fc
   .map(([p, s, q, n]): Node => ({ arr: n === 0 ? [p, s] : n === 1 ? [p, s, q, q] : [p, s, q] }))
 const rows = fc.oneof({ weight: 40, arbitrary: fc.array(row, { maxLength: 4 }).map((arr): Node => ({ arr })) }, { weight: 1, arbitrary: fc.constantFrom(leaf('null'), leaf('{}')) })
 
-/** An object from named members (an `undefined` value leaves one out), in order or shuffled, sometimes with an unknown one. */
-const object = (members: readonly (readonly [string, fc.Arbitrary<Node | undefined>])[]): fc.Arbitrary<Node> =>
+/**
+ * An object from named members (an `undefined` value leaves one out), in order or (unless `ordered`) shuffled, sometimes
+ * with an unknown one.
+ */
+const object = (members: readonly (readonly [string, fc.Arbitrary<Node | undefined>])[], ordered = false): fc.Arbitrary<Node> =>
   fc
     .tuple(
       fc.tuple(...members.map(([name, value]) => fc.tuple(fc.constant(JSON.stringify(name)), value, value, fc.nat()))),
@@ -93,7 +99,7 @@ const object = (members: readonly (readonly [string, fc.Arbitrary<Node | undefin
         { weight: 12, arbitrary: fc.constant([]) },
         { weight: 1, arbitrary: fc.tuple(fc.constantFrom('"extra"', '"time"', '"data"', '"x"'), fc.json().map(leaf), fc.json().map(leaf), fc.nat()).map((m) => [m]) },
       ),
-      fc.boolean(),
+      ordered ? fc.constant(false) : fc.boolean(),
     )
     .map(([named, unknown, shuffle]) => {
       const all = [...named, ...unknown]
@@ -101,42 +107,114 @@ const object = (members: readonly (readonly [string, fc.Arbitrary<Node | undefin
       return { obj: ordered.flatMap(([k, v, o]): Member[] => (v === undefined || o === undefined ? [] : [[k, v, o]])) }
     })
 
-const message = (subject: fc.Arbitrary<string>, topic: fc.Arbitrary<string>, data: fc.Arbitrary<Node>) =>
-  object([
+/** A `message` frame; `typeFirst` writes its members as later KuCoin frames do (`type`, `topic`, `subject`, `data`). */
+const message = (subject: fc.Arbitrary<string>, topic: fc.Arbitrary<string>, data: fc.Arbitrary<Node>, typeFirst = false, ordered = false) => {
+  const members: (readonly [string, fc.Arbitrary<Node>])[] = [
     ['data', data],
     ['subject', subject.map(str)],
     ['topic', topic.map(str)],
     ['type', fc.oneof({ weight: 40, arbitrary: fc.constant(str('message')) }, { weight: 1, arbitrary: fc.constantFrom(str('welcome'), leaf('"mess\\u0061ge"'), leaf('1')) })],
-  ])
+  ]
+  return object(typeFirst ? [...members].reverse() : members, ordered)
+}
 
-const level2 = message(
-  fc.oneof({ weight: 40, arbitrary: fc.constant('trade.l2update') }, { weight: 1, arbitrary: fc.constantFrom('trade.ticker', 'level2') }),
-  fc.oneof(
-    { weight: 20, arbitrary: fc.constantFrom('/market/level2:BTC-USDT', '/market/level2:BCHSV-USDT', '/market/level2') },
-    { weight: 1, arbitrary: fc.constantFrom('/market/level2x:BTC-USDT', '/market/ticker:BTC-USDT', '/market/level2:\u0001') },
-  ),
-  object([
+/**
+ * A `/market/level2` update; `changesFirst` writes `data` in the order of KuCoin's 2022 frames; `ordered` keeps the
+ * members in that order (the layouts the exact tier reads).
+ */
+const level2In = (typeFirst: boolean, changesFirst: boolean, ordered = false) => {
+  const sequences = [
     ['sequenceStart', number],
     ['symbol', symbol],
-    ['changes', object([['asks', rows], ['bids', rows]])],
+  ] as const
+  const changes = [
+    ['changes', object([['asks', rows], ['bids', rows]], ordered)],
     ['sequenceEnd', number],
-    // absent in 2021-era frames
-    ['time', fc.option(number, { nil: undefined })],
-  ]),
-)
+  ] as const
+  return message(
+    fc.oneof({ weight: 40, arbitrary: fc.constant('trade.l2update') }, { weight: 1, arbitrary: fc.constantFrom('trade.ticker', 'level2') }),
+    fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom('/market/level2:BTC-USDT', '/market/level2:BCHSV-USDT', '/market/level2') },
+      { weight: 1, arbitrary: fc.constantFrom('/market/level2x:BTC-USDT', '/market/ticker:BTC-USDT', '/market/level2:\u0001') },
+    ),
+    object([
+      ...(changesFirst ? [...changes, ...sequences] : [sequences[0], sequences[1], ...changes]),
+      // absent in 2021-era frames
+      ['time', fc.option(number, { nil: undefined })],
+    ], ordered),
+    typeFirst,
+    ordered,
+  )
+}
+const level2 = fc.oneof(level2In(false, false), level2In(true, false), level2In(true, true), level2In(false, true))
+/** Level2 updates in the layouts KuCoin writes (members in their places), each also mutated by `frameText`. */
+const LAYOUTS = [level2In(false, false, true), level2In(true, false, true), level2In(true, true, true), level2In(false, true, true)]
 
-const ticker = message(
-  fc.constantFrom('trade.ticker', 'DOT-USDT', 'trade.l2update', 'é\\'),
-  fc.oneof(
-    { weight: 20, arbitrary: fc.constantFrom('/market/ticker:BTC-USDT', '/market/ticker:all', '/market/ticker') },
-    { weight: 1, arbitrary: fc.constantFrom('/market/tickers:BTC-USDT', '/market/level2:BTC-USDT') },
-  ),
-  object([
-    ['sequence', fc.oneof({ weight: 40, arbitrary: digits }, { weight: 1, arbitrary: fc.constantFrom(leaf('5'), str('a\u0001b')) })],
-    ...['price', 'size', 'bestBid', 'bestBidSize', 'bestAsk', 'bestAskSize'].map((name) => [name, decimal] as const),
-    ['time', number],
-  ]),
-)
+const TICKER_MEMBERS: Readonly<Record<string, fc.Arbitrary<Node>>> = {
+  sequence: fc.oneof({ weight: 40, arbitrary: digits }, { weight: 1, arbitrary: fc.constantFrom(leaf('5'), str('a\u0001b')) }),
+  ...Object.fromEntries(['price', 'size', 'bestBid', 'bestBidSize', 'bestAsk', 'bestAskSize'].map((name) => [name, decimal])),
+  time: number,
+}
+/** `data` orders of KuCoin's ticker pushes: documented, 2021 captures, alphabetical (2022 captures). */
+const TICKER_ORDERS = [
+  ['sequence', 'price', 'size', 'bestBid', 'bestBidSize', 'bestAsk', 'bestAskSize', 'time'],
+  ['sequence', 'bestAsk', 'size', 'bestBidSize', 'price', 'time', 'bestAskSize', 'bestBid'],
+  ['bestAsk', 'bestAskSize', 'bestBid', 'bestBidSize', 'price', 'sequence', 'size', 'time'],
+] as const
+
+/** A `/market/ticker` push with `data` in `order`; `ordered` keeps every member in its place. */
+const tickerIn = (typeFirst: boolean, order: readonly string[], ordered = false) =>
+  message(
+    fc.constantFrom('trade.ticker', 'DOT-USDT', 'trade.l2update', 'é\\'),
+    fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom('/market/ticker:BTC-USDT', '/market/ticker:all', '/market/ticker') },
+      { weight: 1, arbitrary: fc.constantFrom('/market/tickers:BTC-USDT', '/market/level2:BTC-USDT') },
+    ),
+    object(
+      order.map((name) => [name, TICKER_MEMBERS[name] as fc.Arbitrary<Node>] as const),
+      ordered,
+    ),
+    typeFirst,
+    ordered,
+  )
+const ticker = fc.oneof(...TICKER_ORDERS.map((order) => tickerIn(false, order)))
+/** Ticker pushes in the layouts KuCoin writes, each also mutated by `frameText`. */
+const TICKER_LAYOUTS = TICKER_ORDERS.flatMap((order) => [tickerIn(false, order, true), tickerIn(true, order, true)])
+
+const MATCH_MEMBERS: Readonly<Record<string, fc.Arbitrary<Node>>> = {
+  symbol,
+  tradeId: fc.oneof({ weight: 40, arbitrary: fc.constantFrom('6085c0a069bc50686d66da3c', '12345').map(str) }, { weight: 1, arbitrary: fc.constantFrom(leaf('5'), leaf('"a\\u0062"')) }),
+  price: decimal,
+  size: decimal,
+  side: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('buy', 'sell').map(str) }, { weight: 1, arbitrary: fc.constantFrom(str('Buy'), str(''), leaf('1')) }),
+  time: digits,
+  ...Object.fromEntries(['sequence', 'takerOrderId', 'makerOrderId'].map((name) => [name, digits])),
+  type: fc.oneof({ weight: 20, arbitrary: fc.constant(str('match')) }, { weight: 1, arbitrary: fc.constantFrom(leaf('null'), leaf('{}')) }),
+}
+/** `data` orders of KuCoin's trades: 2021 captures, our simulator, alphabetical (KuCoin's current documentation). */
+const MATCH_ORDERS = [
+  ['symbol', 'sequence', 'side', 'size', 'price', 'takerOrderId', 'time', 'type', 'makerOrderId', 'tradeId'],
+  ['symbol', 'sequence', 'side', 'size', 'price', 'takerOrderId', 'makerOrderId', 'time', 'type', 'tradeId'],
+  ['makerOrderId', 'price', 'sequence', 'side', 'size', 'symbol', 'takerOrderId', 'time', 'tradeId', 'type'],
+] as const
+
+/** A `/market/match` trade with `data` in `order`; `ordered` keeps every member in its place. */
+const matchIn = (typeFirst: boolean, order: readonly string[], ordered = false) =>
+  message(
+    fc.oneof({ weight: 40, arbitrary: fc.constant('trade.l3match') }, { weight: 1, arbitrary: fc.constantFrom('trade.ticker', 'trade.l3received') }),
+    fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom('/market/match:BTC-USDT', '/market/match') },
+      { weight: 1, arbitrary: fc.constantFrom('/market/matches:BTC-USDT', '/market/ticker:BTC-USDT') },
+    ),
+    object(
+      order.map((name) => [name, MATCH_MEMBERS[name] as fc.Arbitrary<Node>] as const),
+      ordered,
+    ),
+    typeFirst,
+    ordered,
+  )
+const MATCH_LAYOUTS = MATCH_ORDERS.flatMap((order) => [matchIn(false, order, true), matchIn(true, order, true)])
+const matches = fc.oneof(...MATCH_ORDERS.map((order) => matchIn(false, order)), ...MATCH_LAYOUTS)
 
 const depthRow = fc.tuple(decimal, decimal, digits, fc.integer({ min: 0, max: 40 })).map(([p, s, q, n]): Node => ({ arr: n === 0 ? [p] : n === 1 ? [p, s, q] : [p, s] }))
 const depthRows = fc.oneof({ weight: 40, arbitrary: fc.array(depthRow, { maxLength: 6 }).map((arr): Node => ({ arr })) }, { weight: 1, arbitrary: fc.constantFrom(leaf('null'), leaf('{}')) })
@@ -172,6 +250,9 @@ const ctx: InterpretContext = { receivedAt: 1_700_000_000_000, group: 'public', 
 const interpret = (frame: KucoinFrame): readonly VenueMessage[] => createInterpreter(createKucoinSymbols())(frame, ctx)
 
 const tiers: readonly (readonly [string, (raw: string) => KucoinFrame | undefined])[] = [
+  ['the exact tier', createExactDecode()],
+  ['the exact ticker tier', createTickerDecode()],
+  ['the trade tier', createMatchDecode()],
   ['the layout tier', createLayoutDecode()],
   ['the scanner tier', createScanDecode()],
   ['createDecode', ((decode) => (raw: string) => E.getOrElseW(() => undefined)(decode(raw)))(createDecode())],
@@ -188,8 +269,11 @@ const agrees = (tier: (raw: string) => KucoinFrame | undefined, raw: string): bo
 describe.each(tiers)('%s on generated and mutated frames', (_name, tier) => {
   it.each([
     ['level2 updates', level2],
+    ['level2 updates in the layouts KuCoin writes', fc.oneof(...LAYOUTS)],
     ['ticker pushes', ticker],
+    ['ticker pushes in the layouts KuCoin writes', fc.oneof(...TICKER_LAYOUTS)],
     ['depth books', depth],
+    ['trades', matches],
   ])('answers %s exactly as the full path does, or leaves them to it', (_kind, frame) => {
     fc.assert(fc.property(frameText(frame), (raw) => agrees(tier, raw)), { numRuns: 3000 })
   })
@@ -200,6 +284,24 @@ describe('the generated frames', () => {
     const layout = createLayoutDecode()
     const sample = fc.sample(frameText(fc.oneof(level2, ticker, depth)), 2000)
     expect(sample.filter((raw) => layout(raw) !== undefined).length).toBeGreaterThan(100)
+  })
+
+  it('are often answered by the exact tier, in each of the layouts it reads, so the properties above test it', () => {
+    const exact = createExactDecode()
+    const answered = LAYOUTS.map((layout) => fc.sample(frameText(layout), 1000).filter((raw) => exact(raw) !== undefined).length)
+    expect(answered.every((n) => n > 40)).toBe(true)
+  })
+
+  it('are often answered by the exact ticker tier, in each of the layouts it reads, so the properties above test it', () => {
+    const exact = createTickerDecode()
+    const answered = TICKER_LAYOUTS.map((layout) => fc.sample(frameText(layout), 1000).filter((raw) => exact(raw) !== undefined).length)
+    expect(answered.every((n) => n > 40)).toBe(true)
+  })
+
+  it('are often answered by the trade tier, in each of the layouts it reads, so the properties above test it', () => {
+    const trades = createMatchDecode()
+    const answered = MATCH_LAYOUTS.map((layout) => fc.sample(frameText(layout), 1000).filter((raw) => trades(raw) !== undefined).length)
+    expect(answered.every((n) => n > 40)).toBe(true)
   })
 
   it('are often refused by the full path, so the properties above test refusal too', () => {

@@ -4,8 +4,11 @@ import { decodeJson, type InterpretContext, type VenueMessage } from '@tributary
 import { fixturePath, readCapture } from '@tributary/testkit'
 import { codecFor, type KucoinFrame } from './codecs'
 import { createDecode } from './decode'
+import { createExactDecode } from './fast-exact'
 import { createLayoutDecode } from './fast-layout'
+import { createMatchDecode } from './fast-match'
 import { createScanDecode } from './fast-scan'
+import { createTickerDecode } from './fast-ticker'
 import { createInterpreter } from './interpret'
 import { createKucoinSymbols } from './symbols'
 
@@ -46,6 +49,21 @@ describe('the fast path on the recorded captures', () => {
     ['the scanner tier', createScanDecode()],
   ])('%s answers every level2 update, ticker push and depth book exactly as JSON.parse + io-ts + the mappers do', (_name, tier) => {
     expect(lockstep(tier)).toEqual({ answered: hotCount, differences: [] })
+  })
+
+  it('the exact tier answers every level2 update exactly as JSON.parse + io-ts + the mappers do, and nothing else', () => {
+    const updates = frames.filter((raw) => raw.includes('"subject":"trade.l2update"')).length
+    expect([updates, lockstep(createExactDecode())]).toEqual([3523 + 2, { answered: updates, differences: [] }])
+  })
+
+  it('the exact ticker tier answers every ticker push exactly as JSON.parse + io-ts + the mappers do, and nothing else', () => {
+    const tickers = frames.filter((raw) => raw.includes('"topic":"/market/ticker:')).length
+    expect([tickers, lockstep(createTickerDecode())]).toEqual([680 + 2, { answered: tickers, differences: [] }])
+  })
+
+  it('the trade tier answers every trade exactly as JSON.parse + io-ts + the mappers do, and nothing else', () => {
+    const trades = frames.filter((raw) => raw.includes('"topic":"/market/match:')).length
+    expect([trades, lockstep(createMatchDecode())]).toEqual([6 + 1, { answered: trades, differences: [] }])
   })
 
   it('decodes every frame of the captures to what the full path decodes', () => {

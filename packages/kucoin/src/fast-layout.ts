@@ -1,24 +1,14 @@
-import { JsonScanner, type BookLevel } from '@tributary/core'
+import type { BookLevel } from '@tributary/core'
+import { CheckedText, DECIMAL, LEVELS, NUMBER, ROWS, TEXT } from './fast-text'
 import type { KucoinScanned } from './scanned'
 
 // Tier one of the fast path. One regular expression per hot kind checks the whole frame in native code (much cheaper
 // than a character loop in JavaScript): exactly the listed members, in any order, no whitespace, strings without
 // escapes or control characters, every value in the form its codec accepts. Only then is the frame read, trusting
 // that layout: a member is told from its siblings by a character or two, strings end at the next quote, and numbers
-// are read as the full path reads them (by the JsonScanner, or digit by digit for a whole number of up to 15 digits,
-// which is exact). A listed member met twice, a number that is not finite, or any frame the expression does not
-// match, is `undefined` here (the next tier decides).
+// are read as the full path reads them ({@link CheckedText}). A listed member met twice, a number that is not finite,
+// or any frame the expression does not match, is `undefined` here (the next tier decides).
 
-/** A JSON string without escapes or control characters (its content). */
-const TEXT = '[^"\\\\\\u0000-\\u001f]*'
-/** Core's `NumberFromString` text in a JSON string: `-?(\d+\.?\d*|\.\d+)` and an optional exponent. */
-const DECIMAL = '"-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?"'
-/** A JSON number. */
-const NUMBER = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][-+]?\\d+)?'
-const ROW = `\\[${DECIMAL},${DECIMAL},"\\d+"\\]`
-const ROWS = `\\[(?:${ROW}(?:,${ROW})*)?\\]`
-const LEVEL = `\\[${DECIMAL},${DECIMAL}\\]`
-const LEVELS = `\\[(?:${LEVEL}(?:,${LEVEL})*)?\\]`
 const quote = (s: string): string => s.replace(/[./]/g, '\\$&')
 
 /** An object of exactly `count` members, each one of `members` (`"key":value` patterns), without whitespace. */
@@ -58,9 +48,7 @@ const DEPTH_FRAME = new RegExp(
 )
 
 const QUOTE = 34
-const COMMA = 44
 const CLOSE = 125
-const CLOSE_ARRAY = 93
 const TICKER_ALL = '/market/ticker:all'
 /** `"subject":"trade.l2update"`, `"subject":"level2"`: members the layout fixes, skipped whole. */
 const L2_SUBJECT_LENGTH = 26
@@ -71,9 +59,9 @@ const KEY_LENGTHS: readonly number[] = [8, 7, 10, 14, 10, 14, 7]
 /** Reads a `data` object from `at` (`{`): the index just past it, or -1 when it does not read. */
 type DataReader = (raw: string, at: number) => number
 
-/** Builds tier one: `undefined` for any frame not in a hot kind's layout. Not reentrant (one scanner, reused). */
+/** Builds tier one: `undefined` for any frame not in a hot kind's layout. Not reentrant (one reader, reused). */
 export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefined) => {
-  const s = new JsonScanner()
+  const r = new CheckedText()
   let topic = ''
   let subject = ''
   /** Index of the closing quote of the last string `text` read. */
@@ -83,32 +71,6 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
   const text = (raw: string, at: number): string => {
     end = raw.indexOf('"', at + 1)
     return raw.slice(at + 1, end)
-  }
-
-  /** Decimal at `at` (its opening quote); the scanner is left after it. NaN when it is not finite. */
-  const decimal = (at: number): number => {
-    s.pos = at
-    return s.decimal() ?? NaN
-  }
-
-  /** JSON number at `at`; the scanner is left after it. NaN when it is not finite. */
-  const number = (at: number): number => {
-    // The usual case, a whole number of up to 15 digits, is exact as accumulated; the scanner reads any other.
-    const raw = s.text
-    let p = at
-    let value = 0
-    let c = raw.charCodeAt(p)
-    while (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48)
-      c = raw.charCodeAt(++p)
-    }
-    if (p > at && p - at <= 15 && c !== 46 && c !== 101 && c !== 69) {
-      s.pos = p
-      return value
-    }
-    s.pos = at
-    const n = s.number()
-    return n !== undefined && Number.isFinite(n) ? n : NaN
   }
 
   /**
@@ -142,39 +104,14 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
     }
   }
 
-  /**
-   * Level2 rows `[[price, size, sequence], …]` from `at` (`[`): the levels whose price is not zero; depth rows
-   * `[[price, size], …]` (`withSequence` false): every level. `end` is left after the closing `]`.
-   */
-  const rows = (raw: string, at: number, withSequence: boolean): BookLevel[] | undefined => {
-    const out: BookLevel[] = []
-    let p = at + 1
-    if (raw.charCodeAt(p) !== CLOSE_ARRAY) {
-      for (;;) {
-        const price = decimal(p + 1)
-        const keep = price !== 0 || !withSequence
-        const rawPrice = keep ? s.lastText() : ''
-        const size = decimal(s.pos + 1)
-        if (price !== price || size !== size) return undefined
-        if (keep) out.push([price, size, rawPrice, s.lastText()])
-        // past the row's `]` (and the sequence string before it)
-        p = withSequence ? raw.indexOf('"', s.pos + 2) + 2 : s.pos + 1
-        if (raw.charCodeAt(p) !== COMMA) break
-        p++
-      }
-    }
-    end = p + 1
-    return out
-  }
-
   // What the last `data` held.
   let venueSymbol = ''
   let prevSeq = 0
   let seq = 0
   let time: number | undefined
   let timestamp = 0
-  let bids: BookLevel[] | undefined
-  let asks: BookLevel[] | undefined
+  let bids: readonly BookLevel[] | undefined
+  let asks: readonly BookLevel[] | undefined
   const values = [0, 0, 0, 0, 0, 0, 0]
 
   const updateData: DataReader = (raw, at) => {
@@ -198,19 +135,19 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
         for (let side = 0; side < 2; side++) {
           const isAsks = raw.charCodeAt(p + 1) === 97
           if ((isAsks ? asks : bids) !== undefined) return -1
-          const levels = rows(raw, p + 7, true)
+          const levels = r.rows(raw, p + 7, true)
           if (levels === undefined) return -1
           if (isAsks) asks = levels
           else bids = levels
-          p = end + 1
+          p = r.pos + 1
         }
       } else {
-        const n = number(p + (bit === 1 ? 16 : bit === 8 ? 14 : 7))
+        const n = r.number(raw, p + (bit === 1 ? 16 : bit === 8 ? 14 : 7))
         if (n !== n) return -1
         if (bit === 1) prevSeq = n - 1
         else if (bit === 8) seq = n
         else time = n
-        p = s.pos
+        p = r.pos
       }
       if (raw.charCodeAt(p) === CLOSE) return (seen & 15) === 15 ? p + 1 : -1
       p++
@@ -233,10 +170,11 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
       if (k === 7) p = raw.indexOf('"', p + 12) + 1
       else {
         const at = p + (KEY_LENGTHS[k] as number)
-        const n = k === 6 ? number(at) : decimal(at)
+        // a decimal is read inside its quotes; `pos` is then on the closing one
+        const n = k === 6 ? r.number(raw, at) : r.decimal(raw, at + 1)
         if (n !== n) return -1
         values[k] = n
-        p = s.pos
+        p = k === 6 ? r.pos : r.pos + 1
       }
       if (raw.charCodeAt(p) === CLOSE) return p + 1
       p++
@@ -255,23 +193,21 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
       if ((seen & bit) !== 0) return -1
       seen |= bit
       if (bit === 4) {
-        timestamp = number(p + 12)
+        timestamp = r.number(raw, p + 12)
         if (timestamp !== timestamp) return -1
-        p = s.pos
       } else {
-        const levels = rows(raw, p + 7, false)
+        const levels = r.rows(raw, p + 7, false)
         if (levels === undefined) return -1
         if (bit === 1) asks = levels
         else bids = levels
-        p = end
       }
+      p = r.pos
       if (raw.charCodeAt(p) === CLOSE) return p + 1
       p++
     }
   }
 
   return (raw) => {
-    s.reset(raw)
     if (L2_FRAME.test(raw)) {
       if (!members(raw, updateData, L2_SUBJECT_LENGTH) || bids === undefined || asks === undefined) return undefined
       return { kind: 'l2update-scanned', frame: { topic, venueSymbol, prevSeq, seq, time, bids, asks } }

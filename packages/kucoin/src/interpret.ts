@@ -40,12 +40,19 @@ const SYMBOL_CACHE_SIZE = 10_000
 export const createInterpreter = (symbols: KucoinSymbols) => {
   const closer = createCandleCloser()
   const unified = new Map<string, string>()
+  // The last symbol asked for: consecutive frames are often of one symbol, and comparing two short strings is cheaper
+  // than hashing a new one.
+  let lastId = ''
+  let lastName = ''
   const symbol = (id: string): string => {
+    if (id === lastId) return lastName
     let name = unified.get(id)
     if (name === undefined) {
       name = symbols.fromVenue(id) ?? id
       if (unified.size < SYMBOL_CACHE_SIZE) unified.set(id, name)
     }
+    lastId = id
+    lastName = name
     return name
   }
   return (decoded: KucoinFrame, ctx: InterpretContext): readonly VenueMessage[] => {

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import { fastPath, FiniteNumber, IntFromString, JsonScanner, SCAN_END, SCAN_FAIL, type BookLevel } from '@tributary/core'
 import { DecimalString } from './codecs'
+import { CheckedText, LEVELS } from './fast-text'
 import { FIRST_KEY, ScanKeys } from './scan-keys'
 
 // Copied once: in CommonJS output every use of a re-exported binding is a getter call.
@@ -53,6 +54,8 @@ const QUOTE = 34
 const ENVELOPE = ['code', 'msg', 'data']
 const BOOK = ['time', 'sequence', 'bids', 'asks']
 const SUCCESS = '"200000"'
+/** A side of the book written compactly, matched where the scanner stands. */
+const COMPACT_LEVELS = new RegExp(LEVELS, 'y')
 
 /**
  * The fast path of the REST book (`{"code":"200000","data":{time, sequence, bids, asks}}`): reads the body with a
@@ -65,9 +68,17 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
   const s = new JsonScanner()
   const envelopeKeys = new ScanKeys(ENVELOPE)
   const bookKeys = new ScanKeys(BOOK)
+  const checked = new CheckedText()
 
   /** `[[price, size], …]`, every row exactly two decimals. */
-  const levels = (): BookLevel[] | undefined => {
+  const levels = (): readonly BookLevel[] | undefined => {
+    // written compactly (as KuCoin sends it): checked by the expression, then read trusting that form
+    COMPACT_LEVELS.lastIndex = s.pos
+    if (COMPACT_LEVELS.test(s.text)) {
+      const out = checked.rows(s.text, s.pos, false)
+      s.pos = checked.pos
+      return out
+    }
     if (!s.beginArray()) return undefined
     const out: BookLevel[] = []
     for (let more = s.firstItem(); more !== 0; more = s.nextItem()) {
@@ -88,8 +99,8 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
     let seen = 0
     let time = 0
     let sequence = 0
-    let bids: BookLevel[] = []
-    let asks: BookLevel[] = []
+    let bids: readonly BookLevel[] = []
+    let asks: readonly BookLevel[] = []
     for (let k = bookKeys.listed(s, FIRST_KEY, seen); k !== END; k = bookKeys.listed(s, k, seen)) {
       if (k === FAIL) return undefined
       seen |= 1 << k
