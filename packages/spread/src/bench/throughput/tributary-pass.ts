@@ -82,7 +82,12 @@ export const tributaryPass = async (
   const recorded = createRecordedHttp()
   type Book = { readonly machine: BookMachine; readonly channel: VenueChannel }
   // One context per connection, its clock updated in place before each frame, as the connection's session does.
-  type Conn = { readonly group: string; readonly ctx: { -readonly [K in keyof InterpretContext]: InterpretContext[K] }; readonly books: Map<string, Map<string, Book>> }
+  type Conn = {
+    readonly group: string
+    readonly isPong: (raw: string) => boolean
+    readonly ctx: { -readonly [K in keyof InterpretContext]: InterpretContext[K] }
+    readonly books: Map<string, Map<string, Book>>
+  }
   const byConn = new Map<string, Conn>()
   const pending: Promise<void>[] = []
   let clock = 0
@@ -119,10 +124,13 @@ export const tributaryPass = async (
     let conn = byConn.get(line.conn)
     if (conn === undefined) {
       const group = groupOf(spec, line.conn)
-      conn = { group, ctx: { receivedAt: 0, group, connection: line.conn, instrument, nextId: () => nextId++ }, books: new Map() }
+      const heartbeat = spec.groups[group]?.heartbeat
+      // the connection's heartbeat, at hand as a live connection has it
+      const isPong = heartbeat === undefined ? () => false : (raw: string) => heartbeat.isPong(raw)
+      conn = { group, isPong, ctx: { receivedAt: 0, group, connection: line.conn, instrument, nextId: () => nextId++ }, books: new Map() }
       byConn.set(line.conn, conn)
     }
-    if (spec.groups[conn.group]?.heartbeat.isPong(line.data) === true) continue
+    if (conn.isPong(line.data)) continue
     const frame = spec.decode(line.data)
     if (E.isLeft(frame)) {
       decodeErrors++
