@@ -20,6 +20,9 @@ export const DEPTH = 200
  */
 export const SETTLE_MS = 6_000
 
+/** The V8 flag that caps the young generation's semi-spaces (MB): the build then never grows them. */
+export const CAPPED_YOUNG = '--max-semi-space-size=1'
+
 /** Runs one scenario in a fresh `node --expose-gc` process; with `settleMs`, it is measured again after idling. */
 export const sampleMemory = (scenario: MemoryScenario, books = BOOKS, depth = DEPTH, settleMs = 0): Promise<MemorySample> =>
   new Promise((resolve, reject) => {
@@ -46,6 +49,7 @@ const fig = (name: string, venue: string, file: string, xs: readonly number[], e
  * through feeds over sockets) and by ccxt Pro (its own handlers), fed the same frames. Heap for the books is the
  * heap growth across building them. The book scenarios are measured right after the build, then again once the
  * process held them idle for {@link SETTLE_MS} (`settled`): the first includes the young generation the build grew.
+ * The feed scenario is also run with {@link CAPPED_YOUNG}, measured right after the build.
  */
 export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> => {
   const { quick, log } = options
@@ -65,6 +69,13 @@ export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> 
     fleets.push(f)
     const settled = f.settled === undefined ? '' : `; settled: rss ${f.settled.rssMB.toFixed(1)} MB, heap ${f.settled.heapMB.toFixed(1)} MB`
     log(`  memory feed: rss ${f.rssMB.toFixed(1)} MB, heap ${f.heapMB.toFixed(1)} MB (before: ${f.baseHeapMB.toFixed(1)}), ${f.live}/${f.books} books live${settled}`)
+  }
+  // The same fleet with V8's young generation capped: what a deployment that needs the bound at every instant runs.
+  const capped: FleetResult[] = []
+  for (let r = 0; r < runs; r++) {
+    const f = await fleetInChild(BOOKS, DEPTH, 0, [CAPPED_YOUNG])
+    capped.push(f)
+    log(`  memory feed (node ${CAPPED_YOUNG}): rss ${f.rssMB.toFixed(1)} MB, heap ${f.heapMB.toFixed(1)} MB, ${f.live}/${f.books} books live`)
   }
   const of = (s: MemoryScenario) => samples.get(s) ?? []
   const okx = of('import-okx')
@@ -93,6 +104,9 @@ export const runMemory = async (options: MemoryOptions): Promise<Measurement[]> 
     }),
     fig('heap books', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, fleets.map((f) => f.heapMB - f.baseHeapMB), { target: '<= 10 MB', met: Math.max(...fleets.map((f) => f.heapMB - f.baseHeapMB)) <= 10 }),
     fig('rss settled', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels`, settledRss(fleets), { target: '<= 80 MB', met: Math.max(...settledRss(fleets)) <= 80, note: settledNote }),
+    fig('rss', 'all', `tributary feeds ${BOOKS} books x ${2 * DEPTH} levels, node ${CAPPED_YOUNG}`, capped.map((f) => f.rssMB), {
+      note: `right after the build, V8's semi-spaces capped at 1 MB (docs/operations.md); ${capped[0]?.live ?? 0}/${BOOKS} live`,
+    }),
     fig('rss', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.rssMB), { note: `${bc[0]?.live ?? 0}/${bc[0]?.books ?? 0} books live` }),
     fig('heap books', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, bc.map((x) => x.heapMB - x.baseHeapMB)),
     fig('rss settled', 'all', `ccxt ${BOOKS} books x ${2 * DEPTH} levels`, settledRss(bc), { note: settledNote }),

@@ -106,10 +106,10 @@ export const bookFleet = async (books: number, depth: number, timeoutMs = 120_00
   }
 }
 
-/** Runs {@link bookFleet} in a fresh `node --expose-gc` process. */
-export const fleetInChild = (books: number, depth: number, settleMs = 0): Promise<FleetResult> =>
+/** Runs {@link bookFleet} in a fresh `node --expose-gc` process (with `nodeFlags` before the script). */
+export const fleetInChild = (books: number, depth: number, settleMs = 0, nodeFlags: readonly string[] = []): Promise<FleetResult> =>
   new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', __filename, String(books), String(depth), String(settleMs)], { timeout: 300_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--expose-gc', ...nodeFlags, __filename, String(books), String(depth), String(settleMs)], { timeout: 300_000 }, (error, stdout, stderr) => {
       if (error !== null) reject(new Error(`fleet: ${stderr.trim() || error.message}`))
       else resolve(JSON.parse(stdout) as FleetResult)
     })
