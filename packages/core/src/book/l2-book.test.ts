@@ -28,6 +28,17 @@ describe('L2Book', () => {
   })
 
   it.each([
+    ['sorted', [[3, 1], [2, 1], [1, 1]]],
+    ['unsorted', [[1, 1], [3, 1], [2, 1]]],
+    ['with a size-0 level and a repeated price', [[1, 1], [3, 0], [2, 1], [1, 5]]],
+  ] as const)('leaves a %s snapshot it replaces from as it was', (_, bids) => {
+    const snapshot = { bids: levels(bids), asks: levels(bids.map(([p, s]) => [p + 10, s] as const)) }
+    const before = JSON.stringify(snapshot)
+    new L2Book().replace(snapshot)
+    expect(JSON.stringify(snapshot)).toBe(before)
+  })
+
+  it.each([
     ['inserts a new best bid', { bids: [[11, 1]], asks: [] }, [11, 10, 9], [12, 13]],
     ['inserts a level between others', { bids: [[9.5, 1]], asks: [] }, [10, 9.5, 9], [12, 13]],
     ['deletes a level with size 0', { bids: [[10, 0]], asks: [[13, 0]] }, [9], [12]],
