@@ -9,9 +9,10 @@ import { createTickerDecode } from './fast-ticker'
 import { VENUE } from './rest'
 
 /**
- * Text every frame the scanner tier can answer contains (its topic). Anything else the tiers before it refused
- * (candles, acks, welcome, trades in another layout) goes straight to the full path instead of being walked first; a
- * frame it lets through may still be handed over.
+ * Text every frame the layout and scanner tiers can answer contains (its topic). Anything else the exact tiers refused
+ * (candles, acks, welcome, pongs, trades in another layout) goes straight to the full path instead of being walked
+ * first; a frame it lets through may still be handed over. It also keeps the layout tier's large expressions from
+ * running (and being compiled to ≈ 1 MB of native code) on frames they can never match.
  */
 const MAYBE_HOT = /\/market\/(?:level2|ticker)|\/spotMarket\/level2Depth/
 
@@ -31,7 +32,7 @@ export const createDecode = (): ((raw: string) => E.Either<DecodeError, KucoinFr
   const scan = createScanDecode()
   const full = decodeJson(VENUE, codecFor)
   return (raw) => {
-    const fast = exact(raw) ?? ticker(raw) ?? match(raw) ?? layout(raw) ?? (MAYBE_HOT.test(raw) ? scan(raw) : undefined)
+    const fast = exact(raw) ?? ticker(raw) ?? match(raw) ?? (MAYBE_HOT.test(raw) ? (layout(raw) ?? scan(raw)) : undefined)
     return fast === undefined ? full(raw) : E.right(fast)
   }
 }
