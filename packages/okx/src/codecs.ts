@@ -161,7 +161,6 @@ export const OkxFrameEnvelope = t.type({ arg: t.type({ channel: t.string }), dat
 
 // --- routing --------------------------------------------------------------------------------------------------
 
-const SubscribeAck = tagged('subscribe-event', OkxSubscribeEvent)
 const LoginAck = tagged('login-event', OkxLoginEvent)
 const ErrorEvent = tagged('error-event', OkxErrorEvent)
 const NoticeEvent = tagged('notice-event', OkxNoticeEvent)
@@ -178,6 +177,8 @@ const fastTagged = <K extends string, A>(type: K, codec: t.Decoder<unknown, A>):
   return { name: codec.name, validate, decode: (u) => validate(u, [{ key: '', type: codec, actual: u }]) }
 }
 
+// Subscribe acks come in bursts (one per channel) when a connection opens.
+const SubscribeAck = fastTagged('subscribe-event', OkxSubscribeEvent)
 const Tickers = fastTagged('tickers', OkxTickersPush)
 const Trades = fastTagged('trades', OkxTradesPush)
 const Book = fastTagged('book', OkxBookPush)

@@ -7,6 +7,7 @@ import { codecFor } from './codecs'
 import { decodeOkx } from './decode'
 import { interpret } from './mappers'
 import { bookFrameText, mutatedText } from './__tests__/book-frames'
+import { captureOf, named as namedFrame } from './__tests__/differential'
 import { TEST_INSTRUMENTS, testContext } from './__tests__/support'
 
 const decodeFull = decodeJson('okx', codecFor)
@@ -15,16 +16,8 @@ const ctx = testContext()
 /** What the rest of the feed sees of a frame decoded both ways: the decode error's message, or the interpretation. */
 const outcome = (decoded: ReturnType<typeof decodeOkx>) => (E.isLeft(decoded) ? decoded.left.message : interpret(decoded.right, ctx))
 
-/** A decoded book frame with only the fields its codec names (io-ts keeps the others it was sent; the scan skips them). */
-const named = (decoded: ReturnType<typeof decodeOkx>): unknown => {
-  if (E.isLeft(decoded) || (decoded.right.type !== 'book' && decoded.right.type !== 'book-top')) return decoded
-  const { type, frame } = decoded.right
-  const data = frame.data.map(({ asks, bids, ts, checksum, seqId, prevSeqId }) =>
-    Object.fromEntries(Object.entries({ asks, bids, ts, checksum, seqId, prevSeqId }).filter(([, v]) => v !== undefined)),
-  )
-  const action = 'action' in frame ? frame.action : undefined
-  return { type, channel: frame.arg.channel, instId: frame.arg.instId, action, data }
-}
+/** A decoded frame with only the fields its codec names (io-ts keeps the others it was sent; the fast paths skip them). */
+const named = (decoded: ReturnType<typeof decodeOkx>): unknown => (E.isLeft(decoded) ? decoded : namedFrame(decoded.right))
 
 /** The fast path either answers as the full path does downstream, or hands the frame on. */
 const agrees = (raw: string): boolean => {
@@ -49,6 +42,12 @@ describe.each(CAPTURES)('decodeOkx on %s', (file) => {
 
   it('interprets every frame as the full path does', () => {
     for (const raw of frames) expect(outcome(decodeOkx(raw))).toStrictEqual(outcome(decodeFull(raw)))
+  })
+
+  it("interprets every frame as the full path does with the capture's instruments (contract sizes converted)", () => {
+    const recorded = captureOf(file).ctx
+    const withInstruments = (decoded: ReturnType<typeof decodeOkx>) => (E.isLeft(decoded) ? decoded.left.message : interpret(decoded.right, recorded))
+    for (const raw of frames) expect(withInstruments(decodeOkx(raw))).toStrictEqual(withInstruments(decodeFull(raw)))
   })
 
   it('reads every book push on the fast path', () => {

@@ -52,6 +52,21 @@ describe('interpret: market data', () => {
     expect(eventsOf(raw)).toMatchObject([{ kind: 'book-update', seq: 123457, prevSeq: 123456, checksum: -855196043, asks: [[8476.98, 0, '8476.98', '0']] }])
   })
 
+  const update = (members: string, channel = 'books-l2-tbt', instId = 'BTC-USDT'): string =>
+    `{"arg":{"channel":"${channel}","instId":"${instId}"},"action":"update","data":[{"asks":[["1.5","2","0","1"]],"bids":[],"ts":"7"${members}}]}`
+  const updated = { kind: 'book-update', ...base, symbol: 'BTC/USDT', ts: 7, bids: [], asks: [[1.5, 2, '1.5', '2']], depth: 400 }
+  it.each([
+    ['a checksum only (before 2022)', update(',"checksum":-5'), { ...updated, checksum: -5 }],
+    ['seqId, prevSeqId and a zero checksum (now)', update(',"checksum":0,"prevSeqId":3,"seqId":4'), { ...updated, seq: 4, prevSeq: 3 }],
+    ['seqId, prevSeqId and a checksum', update(',"checksum":9,"prevSeqId":3,"seqId":4'), { ...updated, seq: 4, checksum: 9, prevSeq: 3 }],
+    ['neither sequence nor checksum', update(''), updated],
+    ['a zero checksum only', update(',"checksum":0'), updated],
+    ['seqId alone', update(',"seqId":4'), { ...updated, seq: 4 }],
+    ['sizes left in contracts', update(',"checksum":-5', 'books', 'ETH-USDT-SWAP'), { ...updated, symbol: 'ETH/USDT:USDT', checksum: -5, sizeUnit: 'contracts' }],
+  ])('maps a book update with %s to exactly the fields sent', (_, raw, event) => {
+    expect(eventsOf(raw)).toStrictEqual([event])
+  })
+
   it('keeps raw contract sizes while converting option book sizes to base', () => {
     const raw = '{"arg":{"channel":"books-l2-tbt","instId":"BTC-USD-210924-66000-C"},"action":"update","data":[{"asks":[["0.0085","402","0","1"]],"bids":[],"ts":"1","checksum":5}]}'
     expect(eventsOf(raw)).toMatchObject([{ asks: [[0.0085, 40.2, '0.0085', '402']], depth: 400 }])

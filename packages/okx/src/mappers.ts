@@ -3,8 +3,8 @@ import { AuthenticationError, VenueRejectedError, type FeedEvent, type Interpret
 import type { OkxFrame } from './codecs'
 import { toBookEvents, toBookTops, toCandles, toFundingRates, toMarkPrices, toQuotes, toTickers, toTrades, type MarketContext } from './market-mappers'
 import { toBalances, toFill, toOrder, toPosition, type PrivateContext } from './private-mappers'
-import { identity, toBaseFor } from './sizes'
-import { fromOkxSymbol } from './symbols'
+import { contractsToBase, identity, toBaseFor } from './sizes'
+import { fromOkxSymbol, okxKindOf } from './symbols'
 import { topicOf } from './topics'
 
 const VENUE = 'okx'
@@ -27,30 +27,38 @@ const problem = (what: string): VenueMessage => ({ type: 'unknown', what })
 
 const CACHE_SIZE = 10_000
 
-/** What every market frame of one instrument shares: its unified symbol, and its topic per channel. */
+/** What every market frame of one instrument shares: its unified symbol, whether it is spot, its topic per channel. */
 interface InstrumentEntry {
   readonly symbol: string | undefined
+  /** Spot sizes are base units already: no instrument lookup, no conversion. */
+  readonly spot: boolean
   readonly topics: Map<string, string>
+  /** The channel of the last frame and its topic (an instrument's frames mostly come on one channel). */
+  channel: string
+  topic: string
 }
 const entries = new Map<string, InstrumentEntry>()
 
-/** {@link fromOkxSymbol} and {@link topicOf}, remembered: every frame of an instrument carries the same id. */
+/** {@link fromOkxSymbol}, {@link okxKindOf} and {@link topicOf}, remembered: every frame of an instrument carries the same id. */
 const entryOf = (instId: string): InstrumentEntry => {
   let entry = entries.get(instId)
   if (entry === undefined) {
     if (entries.size >= CACHE_SIZE) entries.clear()
-    entry = { symbol: fromOkxSymbol(instId), topics: new Map() }
+    entry = { symbol: fromOkxSymbol(instId), spot: okxKindOf(instId) === 'spot', topics: new Map(), channel: '', topic: '' }
     entries.set(instId, entry)
   }
   return entry
 }
 
 const topicIn = (entry: InstrumentEntry, arg: { readonly channel: string; readonly instId: string }): string => {
+  if (entry.channel === arg.channel) return entry.topic
   let topic = entry.topics.get(arg.channel)
   if (topic === undefined) {
     topic = topicOf(arg)
     entry.topics.set(arg.channel, topic)
   }
+  entry.channel = arg.channel
+  entry.topic = topic
   return topic
 }
 
@@ -73,7 +81,8 @@ const market = <F extends { readonly arg: { readonly channel: string; readonly i
   const symbol = entry.symbol
   const topic = topicIn(entry, frame.arg)
   if (symbol === undefined) return [problem(`okx ${channel}: instrument id ${instId} not understood`)]
-  const toBase = firstReport === undefined ? undefined : toBaseFor(instId, ctx.instrument)
+  // Spot sizes need no conversion (what `toBaseFor` answers for spot; the entry knows the kind already).
+  const toBase = firstReport === undefined || entry.spot ? undefined : contractsToBase(instId, ctx.instrument)
   if (toBase === undefined || E.isRight(toBase)) {
     const c: MarketContext = { venue: VENUE, symbol, receivedAt: ctx.receivedAt, toBase: toBase?.right ?? identity }
     return [{ type: 'data', topic, events: map(frame, c) }]
@@ -179,6 +188,8 @@ const interpretWith = (frame: OkxFrame, ctx: InterpretContext, firstReport: Firs
   }
 }
 
+const always: FirstReport = () => true
+
 export type OkxInterpret = (frame: OkxFrame, ctx: InterpretContext) => readonly VenueMessage[]
 
 /**
@@ -186,7 +197,7 @@ export type OkxInterpret = (frame: OkxFrame, ctx: InterpretContext) => readonly 
  * names it), login readiness, fatal login errors, the 64008 reconnect notice, and trade-op replies. Stateless: a
  * derivative without contract value is reported on every frame; feeds use {@link createInterpreter}.
  */
-export const interpret: OkxInterpret = (frame, ctx) => interpretWith(frame, ctx, () => true)
+export const interpret: OkxInterpret = (frame, ctx) => interpretWith(frame, ctx, always)
 
 /** An {@link interpret} with memory: a derivative without contract value is reported once per instrument. */
 export const createInterpreter = (): OkxInterpret => {

@@ -1,7 +1,7 @@
 import type * as t from 'io-ts'
 import type { BookLevel, BookSnapshot, BookUpdate, Candle, FundingRate, MarkPrice, Quote, SizeUnit, Ticker, Trade } from '@tributary/core'
 import type { OkxBookPush, OkxBookTopPush, OkxCandlePush, OkxFundingRatePush, OkxMarkPricePush, OkxTickersPush, OkxTradesPush } from './codecs'
-import { identity, sizeAt, type ToBase } from './sizes'
+import { identity as sizesAsSent, sizeAt, type ToBase } from './sizes'
 import { okxKindOf } from './symbols'
 import { intervalOf } from './topics'
 import type { OkxLevel } from './wire'
@@ -24,6 +24,9 @@ export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in 
 export const BOOK_DEPTH: Readonly<Record<string, number>> = { books: 400, 'books-l2-tbt': 400, 'books50-l2-tbt': 50, books5: 5, 'bbo-tbt': 1 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+// Copied once: compiled imports can be getters, and this one is compared for every book side.
+const identity = sizesAsSent
 
 // Built field by field, optional fields only when defined (no spreads): tickers and trades are hot channels.
 export const toTickers = (push: t.TypeOf<typeof OkxTickersPush>, c: MarketContext): Ticker[] =>
@@ -78,29 +81,42 @@ const toLevels = (levels: readonly OkxLevel[], toBase: ToBase): readonly BookLev
   return out
 }
 
+type BookData = t.TypeOf<typeof OkxBookPush>['data'][number]
+
+/** One `books*` data item as an event. */
+const toBookEvent = (d: BookData, action: 'snapshot' | 'update', depth: number | undefined, c: MarketContext): BookSnapshot | BookUpdate => {
+  const bids = toLevels(d.bids, c.toBase)
+  const asks = toLevels(d.asks, c.toBase)
+  const kind = action === 'snapshot' ? 'book-snapshot' : 'book-update'
+  const checksum = d.checksum === 0 ? undefined : d.checksum
+  const prevSeq = kind === 'book-update' ? d.prevSeqId : undefined
+  // The field sets OKX sends (before 2022; now) in one literal: one object shape, no property store added later.
+  if (d.seqId === undefined && checksum !== undefined && depth !== undefined && c.sizeUnit === undefined && prevSeq === undefined) {
+    return { kind, venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks, checksum, depth }
+  }
+  if (d.seqId !== undefined && checksum === undefined && depth !== undefined && c.sizeUnit === undefined && prevSeq !== undefined) {
+    return { kind, venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks, seq: d.seqId, depth, prevSeq }
+  }
+  // Built field by field (no spreads), optional fields only when defined.
+  const event: Mutable<BookSnapshot> | Mutable<BookUpdate> = { kind, venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks }
+  if (d.seqId !== undefined) event.seq = d.seqId
+  if (checksum !== undefined) event.checksum = checksum
+  if (depth !== undefined) event.depth = depth
+  if (c.sizeUnit !== undefined) event.sizeUnit = c.sizeUnit
+  if (prevSeq !== undefined && event.kind === 'book-update') event.prevSeq = prevSeq
+  return event
+}
+
 /**
  * `books*` pushes → a snapshot (replaces the book) or an update. `seq` = `seqId`, `prevSeq` = `prevSeqId` when sent
  * (not before 2022); `checksum` only when non-zero (OKX sends 0 since it deprecated the checksum).
  */
 export const toBookEvents = (push: t.TypeOf<typeof OkxBookPush>, c: MarketContext): (BookSnapshot | BookUpdate)[] => {
   const depth = BOOK_DEPTH[push.arg.channel]
-  const out: (BookSnapshot | BookUpdate)[] = []
-  // Built field by field (no spreads): this runs once per book frame.
-  for (const d of push.data) {
-    const bids = toLevels(d.bids, c.toBase)
-    const asks = toLevels(d.asks, c.toBase)
-    const event: Mutable<BookSnapshot> | Mutable<BookUpdate> =
-      push.action === 'snapshot'
-        ? { kind: 'book-snapshot', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks }
-        : { kind: 'book-update', venue: c.venue, symbol: c.symbol, ts: d.ts, receivedAt: c.receivedAt, bids, asks }
-    if (d.seqId !== undefined) event.seq = d.seqId
-    if (d.checksum !== undefined && d.checksum !== 0) event.checksum = d.checksum
-    if (depth !== undefined) event.depth = depth
-    if (c.sizeUnit !== undefined) event.sizeUnit = c.sizeUnit
-    if (event.kind === 'book-update' && d.prevSeqId !== undefined) event.prevSeq = d.prevSeqId
-    out.push(event)
-  }
-  return out
+  const first = push.data[0]
+  // OKX sends one item: an array of exactly one.
+  if (first !== undefined && push.data.length === 1) return [toBookEvent(first, push.action, depth, c)]
+  return push.data.map((d) => toBookEvent(d, push.action, depth, c))
 }
 
 /** `books5`: each push replaces the book's top five levels. */

@@ -38,9 +38,11 @@ const converters = new WeakMap<Instrument, E.Either<string, ToBase>>()
  * USD) are worth `ctVal × ctMult / price` base units. Without metadata for a derivative this is a `Left`: sizes are
  * never guessed (market data then keeps the contracts as sent, marked `sizeUnit: 'contracts'`).
  */
-export const toBaseFor = (instId: string, instrument: (id: string) => Instrument | undefined): E.Either<string, ToBase> => {
-  const kind = okxKindOf(instId)
-  if (kind === 'spot') return SPOT
+export const toBaseFor = (instId: string, instrument: (id: string) => Instrument | undefined): E.Either<string, ToBase> =>
+  okxKindOf(instId) === 'spot' ? SPOT : contractsToBase(instId, instrument)
+
+/** {@link toBaseFor} for an instrument known not to be spot (the caller has its kind already). */
+export const contractsToBase = (instId: string, instrument: (id: string) => Instrument | undefined): E.Either<string, ToBase> => {
   const meta = instrument(instId)
   if (meta?.contractValue === undefined) {
     return E.left(`okx ${instId}: no contract metadata (ctVal) loaded; its sizes are contracts and cannot be converted to base units`)
