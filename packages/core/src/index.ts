@@ -1,6 +1,7 @@
 export * from './codec/decode'
 export * from './codec/number-from-string'
 export * from './codec/json-scanner'
+export * from './codec/checked-text'
 export * from './errors'
 export * from './log'
 export * from './model'

@@ -1,6 +1,7 @@
+import { CheckedText } from '@tributary/core'
 import type { OkxBookFrame } from './book-scan'
 import { BOOK_CHANNELS } from './codecs'
-import { DECIMAL, INTEGER, INT_STRING, LayoutReader, TEXT } from './layout-text'
+import { DECIMAL, INTEGER, INT_STRING, TEXT } from './layout-text'
 import type { OkxLevel } from './wire'
 
 // Tier one of the book fast path: the compact layout OKX sends. One regular expression checks the whole frame in
@@ -43,48 +44,48 @@ const SEQ_ID = 4
 const PREV_SEQ_ID = 8
 const INST_ID = 16
 
-const read = new LayoutReader()
+const read = new CheckedText()
 
-/** The levels of the array whose `[` is at `at`; `read.end` is left at its `]`. */
+/** The levels of the array whose `[` is at `at`; `read.pos` is left at its `]`. */
 const levelsAt = (raw: string, at: number): OkxLevel[] | undefined => {
   const out: OkxLevel[] = []
   let p = at + 1
   if (raw.charCodeAt(p) === CLOSE_ARRAY) {
-    read.end = p
+    read.pos = p
     return out
   }
   for (;;) {
     // `["` then the price, `","` then the size.
     const price = read.decimal(raw, p + 2)
-    const priceEnd = read.end
+    const priceEnd = read.pos
     const size = read.decimal(raw, priceEnd + 3)
-    const sizeEnd = read.end
+    const sizeEnd = read.pos
     if (price !== price || size !== size) return undefined
     out.push([price, size, raw.slice(p + 2, priceEnd), raw.slice(priceEnd + 3, sizeEnd)])
     let q = sizeEnd + 1
     if (raw.charCodeAt(q) !== CLOSE_ARRAY) q = raw.indexOf(']', q)
     if (raw.charCodeAt(q + 1) === CLOSE_ARRAY) {
-      read.end = q + 1
+      read.pos = q + 1
       return out
     }
     p = q + 2
   }
 }
 
-/** The `data` item whose `{` is at `at`; `read.end` is left just past its `}`. */
+/** The `data` item whose `{` is at `at`; `read.pos` is left just past its `}`. */
 const itemAt = (raw: string, at: number): BookData | undefined => {
   // `{"asks":[`
   const asks = levelsAt(raw, at + 8)
   if (asks === undefined) return undefined
   // `],"bids":[`
-  const bids = levelsAt(raw, read.end + 9)
+  const bids = levelsAt(raw, read.pos + 9)
   if (bids === undefined) return undefined
   let seen = 0
   let ts = 0
   let checksum = 0
   let seqId = 0
   let prevSeqId = 0
-  let p = read.end + 1
+  let p = read.pos + 1
   while (raw.charCodeAt(p) === COMMA) {
     const c = raw.charCodeAt(p + 2)
     // `,"ts":"`, `,"checksum":`, `,"seqId":`, `,"prevSeqId":`, `,"instId":"`
@@ -92,18 +93,18 @@ const itemAt = (raw: string, at: number): BookData | undefined => {
     if ((seen & bit) !== 0) return undefined
     seen |= bit
     if (bit === TS) {
-      ts = read.integer(raw, p + 7)
-      p = read.end + 1
+      ts = read.number(raw, p + 7)
+      p = read.pos + 1
     } else if (bit === INST_ID) p = raw.indexOf('"', p + 11) + 1
     else {
-      if (bit === CHECKSUM) checksum = read.integer(raw, p + 12)
-      else if (bit === SEQ_ID) seqId = read.integer(raw, p + 9)
-      else prevSeqId = read.integer(raw, p + 13)
-      p = read.end
+      if (bit === CHECKSUM) checksum = read.number(raw, p + 12)
+      else if (bit === SEQ_ID) seqId = read.number(raw, p + 9)
+      else prevSeqId = read.number(raw, p + 13)
+      p = read.pos
     }
   }
   if ((seen & TS) === 0) return undefined
-  read.end = p + 1
+  read.pos = p + 1
   // The members OKX sends together, in one literal (one object shape, no property store added later).
   if (seen === (TS | CHECKSUM)) return { asks, bids, ts, checksum }
   if ((seen | INST_ID) === (TS | CHECKSUM | SEQ_ID | PREV_SEQ_ID | INST_ID)) return { asks, bids, ts, checksum, seqId, prevSeqId }
@@ -136,8 +137,8 @@ export const readBookLayout = (raw: string): OkxBookFrame | undefined => {
     if (first === undefined) return undefined
     // OKX sends one item: an array of one, with no room for more, until a second comes.
     data = [first]
-    while (raw.charCodeAt(read.end) !== CLOSE_ARRAY) {
-      const item = itemAt(raw, read.end + 1)
+    while (raw.charCodeAt(read.pos) !== CLOSE_ARRAY) {
+      const item = itemAt(raw, read.pos + 1)
       if (item === undefined) return undefined
       data.push(item)
     }
