@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { mutated } from './layout-frames'
 
 /** A JSON value whose objects keep their members in order (duplicates allowed), for writing odd but valid JSON. */
 export type Json = { readonly obj: readonly Member[] } | { readonly arr: readonly Json[] } | { readonly lit: unknown }
@@ -118,14 +119,4 @@ export const bookFrameText = ({ valid }: { readonly valid: boolean }): fc.Arbitr
   fc.tuple(frames(!valid), style(valid ? fc.constant(false) : fc.constantFrom(false, false, false, true))).map(([json, s]) => write(json, s))
 
 /** A valid book push with characters inserted, deleted or replaced, or cut short. */
-export const mutatedText: fc.Arbitrary<string> = fc
-  .tuple(bookFrameText({ valid: true }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...'{}[],:"\\ -+.eE0159tfnu\u0001x'.split(''))), { minLength: 1, maxLength: 3 }))
-  .map(([text, edits]) =>
-    edits.reduce((t, [at, op, ch]) => {
-      const i = at % (t.length + 1)
-      if (op === 0) return t.slice(0, i) + ch + t.slice(i)
-      if (op === 1) return t.slice(0, i) + t.slice(i + 1)
-      if (op === 2) return t.slice(0, i) + ch + t.slice(i + 1)
-      return t.slice(0, i)
-    }, text),
-  )
+export const mutatedText: fc.Arbitrary<string> = mutated(bookFrameText({ valid: true }))
