@@ -37,6 +37,7 @@ const main = async (): Promise<number> => {
     console.log(BENCH_USAGE)
     return 0
   }
+  const startedAt = new Date().toISOString()
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const measurements: Measurement[] = []
   const failures: Failure[] = []
@@ -53,7 +54,7 @@ const main = async (): Promise<number> => {
     log(`bench: ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
   const report: BenchReport = {
-    startedAt: new Date().toISOString(),
+    startedAt,
     command: `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(),
     machine: machine(),
     quick: args.quick,
