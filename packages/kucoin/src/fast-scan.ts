@@ -37,6 +37,44 @@ const routesTo = (topic: string, prefix: string): boolean =>
 
 const isFiniteNumber = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n)
 
+/** A string of one or more digits (`DigitString`) next in `s`, not kept: whether it was one (consumed if so). */
+const digits = (s: JsonScanner): boolean => {
+  if (s.peek() !== QUOTE) return false
+  const text = s.text
+  let i = s.pos + 1
+  const first = i
+  let c = text.charCodeAt(i)
+  while (c >= 48 && c <= 57) c = text.charCodeAt(++i)
+  if (c !== QUOTE || i === first) return false
+  s.pos = i + 1
+  return true
+}
+
+/**
+ * Rows next in `s`: level2 rows `[[price, size, sequence], …]` (`withSequence`) → the levels whose price is not zero;
+ * book rows `[[price, size], …]` → every level. `undefined` when they do not read as the codecs would. Shared by the
+ * stream's scanner tier and the REST book's.
+ */
+export const scanRows = (s: JsonScanner, withSequence: boolean): BookLevel[] | undefined => {
+  if (!s.beginArray()) return undefined
+  const out: BookLevel[] = []
+  for (let more = s.firstItem(); more !== 0; more = s.nextItem()) {
+    if (more === FAIL || !s.beginArray() || s.firstItem() !== 1) return undefined
+    const price = s.decimal()
+    if (price === undefined) return undefined
+    const keep = price !== 0 || !withSequence
+    const rawPrice = keep ? s.lastText() : ''
+    if (s.nextItem() !== 1) return undefined
+    const size = s.decimal()
+    if (size === undefined) return undefined
+    const rawSize = keep ? s.lastText() : ''
+    if (withSequence && (s.nextItem() !== 1 || !digits(s))) return undefined
+    if (s.nextItem() !== 0) return undefined
+    if (keep) out.push([price, size, rawPrice, rawSize])
+  }
+  return out
+}
+
 /**
  * Builds the scanner tier of the fast path for the hot frames (`/market/level2` updates, `/market/ticker` pushes,
  * `/spotMarket/level2Depth5|50` books), for any layout: reads them straight from the text with a {@link JsonScanner},
@@ -70,50 +108,13 @@ export const createScanDecode = (): ((raw: string) => KucoinScanned | undefined)
     return true
   }
 
-  /** A string of one or more digits (`DigitString`), not kept. */
-  const digits = (): boolean => {
-    if (s.peek() !== QUOTE) return false
-    const text = s.text
-    let i = s.pos + 1
-    const first = i
-    let c = text.charCodeAt(i)
-    while (c >= 48 && c <= 57) c = text.charCodeAt(++i)
-    if (c !== QUOTE || i === first) return false
-    s.pos = i + 1
-    return true
-  }
-
-  /**
-   * Level2 rows `[[price, size, sequence], …]` → the levels whose price is not zero; depth rows `[[price, size], …]`
-   * (`withSequence` false) → every level. `undefined` when it does not read.
-   */
-  const side = (withSequence: boolean): BookLevel[] | undefined => {
-    if (!s.beginArray()) return undefined
-    const out: BookLevel[] = []
-    for (let more = s.firstItem(); more !== 0; more = s.nextItem()) {
-      if (more === FAIL || !s.beginArray() || s.firstItem() !== 1) return undefined
-      const price = s.decimal()
-      if (price === undefined) return undefined
-      const keep = price !== 0 || !withSequence
-      const rawPrice = keep ? s.lastText() : ''
-      if (s.nextItem() !== 1) return undefined
-      const size = s.decimal()
-      if (size === undefined) return undefined
-      const rawSize = keep ? s.lastText() : ''
-      if (withSequence && (s.nextItem() !== 1 || !digits())) return undefined
-      if (s.nextItem() !== 0) return undefined
-      if (keep) out.push([price, size, rawPrice, rawSize])
-    }
-    return out
-  }
-
   const changes = (): boolean => {
     if (!s.beginObject()) return false
     let got = 0
     for (let k = sideKeys.listed(s, FIRST_KEY, got); k !== END; k = sideKeys.listed(s, k, got)) {
       if (k === FAIL) return false
       got |= 1 << k
-      const levels = side(true)
+      const levels = scanRows(s, true)
       if (levels === undefined) return false
       if (k === 0) asks = levels
       else bids = levels
@@ -158,7 +159,7 @@ export const createScanDecode = (): ((raw: string) => KucoinScanned | undefined)
           break
         case 12:
         case 13: {
-          const levels = side(false)
+          const levels = scanRows(s, false)
           if (levels === undefined) return false
           if (k === 12) depthAsks = levels
           else depthBids = levels

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import { fastPath, FiniteNumber, IntFromString, JsonScanner, SCAN_END, SCAN_FAIL, type BookLevel } from '@tributary/core'
 import { DecimalString } from './codecs'
+import { scanRows } from './fast-scan'
 import { CheckedText, LEVELS } from './fast-text'
 import { FIRST_KEY, ScanKeys } from './scan-keys'
 
@@ -79,19 +80,7 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
       s.pos = checked.pos
       return out
     }
-    if (!s.beginArray()) return undefined
-    const out: BookLevel[] = []
-    for (let more = s.firstItem(); more !== 0; more = s.nextItem()) {
-      if (more === FAIL || !s.beginArray() || s.firstItem() !== 1) return undefined
-      const price = s.decimal()
-      if (price === undefined) return undefined
-      const rawPrice = s.lastText()
-      if (s.nextItem() !== 1) return undefined
-      const size = s.decimal()
-      if (size === undefined || s.nextItem() !== 0) return undefined
-      out.push([price, size, rawPrice, s.lastText()])
-    }
-    return out
+    return scanRows(s, false)
   }
 
   const book = (): KucoinRestLevels | undefined => {
