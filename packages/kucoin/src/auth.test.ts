@@ -31,6 +31,14 @@ describe('signHeaders', () => {
     expect(h['KC-API-KEY-VERSION']).toBe('2')
   })
 
+  it('signs the passphrase again when the same credentials object carries a new one', () => {
+    const rotating = { apiKey: 'key-1234', secret: 'test_api_secret', passphrase: 'test_plain' }
+    const first = signHeaders({ credentials: rotating, method: 'GET', endpoint: '/x', body: '', timestamp: 1 })
+    rotating.passphrase = 'test_passphrase'
+    const second = signHeaders({ credentials: rotating, method: 'GET', endpoint: '/x', body: '', timestamp: 2 })
+    expect([first['KC-API-PASSPHRASE'], second['KC-API-PASSPHRASE']]).toEqual(['jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4=', 'Ikr9KjwgA4urCb5Az1TNKgQELW10z84iOq+wsZsRRz0='])
+  })
+
   it('sends the passphrase in clear for key version 1', () => {
     const h = signHeaders({ credentials, method: 'GET', endpoint: '/x', body: '', timestamp: 1, keyVersion: '1' })
     expect(h['KC-API-PASSPHRASE']).toBe('test_passphrase')
