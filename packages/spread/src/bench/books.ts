@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { runInChild } from './fresh-process'
 import type { Measurement } from './report'
 import { summarize } from './stats'
 
@@ -18,12 +18,7 @@ interface Recorded {
 export const runBooks = async (options: { readonly quick: boolean; readonly log: (line: string) => void }): Promise<Measurement[]> => {
   const rounds = options.quick ? 3 : 7
   const script = join(__dirname, 'book-structures.js')
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', script, '--rounds', String(rounds), '--json-line'], { timeout: 600_000, maxBuffer: 16 * 2 ** 20 }, (error, out, err) => {
-      if (error !== null) reject(new Error(`book-structures failed: ${error.message}\n${err}`))
-      else resolve(out)
-    })
-  })
+  const { stdout } = await runInChild('book-structures', script, ['--rounds', String(rounds), '--json-line'])
   const line = stdout.split('\n').find((l) => l.startsWith('BOOKS_JSON '))
   if (line === undefined) throw new Error('book-structures printed no BOOKS_JSON line')
   for (const l of stdout.split('\n')) if (l !== '' && !l.startsWith('BOOKS_JSON ')) options.log(`  ${l}`)

@@ -5,10 +5,10 @@
  * the way and must stay flat.
  *   node --expose-gc packages/spread/dist/bench/soak-reconnect.js [cycles] [samples]   → JSON on stdout
  */
-import { execFile } from 'node:child_process'
 import { getHeapSpaceStatistics } from 'node:v8'
 import { createFeed, type Feed } from '@tributary/core'
 import type { Subscription } from 'rxjs'
+import { jsonFromChild } from './fresh-process'
 import { SIM_VENUES, type SimVenue } from './latency/protocol'
 import { startSimProcess } from './latency/sim-process'
 import { BENCH_SYMBOLS, benchVenues } from './latency/venues'
@@ -105,13 +105,7 @@ export const soak = async (cycles: number, samples = 20): Promise<SoakResult> =>
 }
 
 /** Runs the soak in a fresh `node --expose-gc` process and returns its result. */
-export const soakInChild = (cycles: number): Promise<SoakResult> =>
-  new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', __filename, String(cycles)], { timeout: 1_800_000, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
-      if (error !== null) reject(new Error(`soak: ${stderr.trim() || error.message}`))
-      else resolve(JSON.parse(stdout) as SoakResult)
-    })
-  })
+export const soakInChild = (cycles: number): Promise<SoakResult> => jsonFromChild('soak', __filename, [String(cycles)], { timeoutMs: 1_800_000 })
 
 /** The soak as benchmark figures: growth from the first sample after warm-up (10 % of the cycles) to the last. */
 export const runSoak = async (options: { readonly quick: boolean; readonly log: (line: string) => void }): Promise<Measurement[]> => {

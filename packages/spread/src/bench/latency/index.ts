@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { runInChild } from '../fresh-process'
 import type { Measurement } from '../report'
 import { percentile, summarize } from '../stats'
 import type { PumpKind } from './bench-scripts'
@@ -78,14 +78,11 @@ export const runLatency = async (options: LatencyOptions): Promise<Measurement[]
 }
 
 /** {@link measureSetup} in a fresh `node` process: its log lines are passed on, its measurements returned. */
-const measureInChild = (label: string, options: LatencyOptions): Promise<Measurement[]> =>
-  new Promise((resolve, reject) => {
-    execFile(process.execPath, [__filename, label, options.quick ? 'quick' : 'full'], { timeout: 600_000, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
-      for (const line of stderr.split('\n')) if (line.startsWith('  latency ')) options.log(line)
-      if (error !== null) reject(new Error(`latency ${label}: ${stderr.trim() || error.message}`))
-      else resolve(JSON.parse(stdout) as Measurement[])
-    })
-  })
+const measureInChild = async (label: string, options: LatencyOptions): Promise<Measurement[]> => {
+  const { stdout, stderr } = await runInChild(`latency ${label}`, __filename, [label, options.quick ? 'quick' : 'full'])
+  for (const line of stderr.split('\n')) if (line.startsWith('  latency ')) options.log(line)
+  return JSON.parse(stdout) as Measurement[]
+}
 
 /** One client setup (by label) against a simulator process of its own, at every rate. */
 export const measureSetup = async (label: string, options: LatencyOptions): Promise<Measurement[]> => {

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { jsonFromChild } from '../fresh-process'
 import type { Measurement } from '../report'
 import { fleetInChild, type FleetResult } from '../scale/fleet'
 import { summarize } from '../stats'
@@ -25,12 +25,7 @@ export const CAPPED_YOUNG = '--max-semi-space-size=1'
 
 /** Runs one scenario in a fresh `node --expose-gc` process; with `settleMs`, it is measured again after idling. */
 export const sampleMemory = (scenario: MemoryScenario, books = BOOKS, depth = DEPTH, settleMs = 0): Promise<MemorySample> =>
-  new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', join(__dirname, 'child.js'), scenario, String(books), String(depth), String(settleMs)], { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error !== null) reject(new Error(`memory ${scenario}: ${stderr.trim() || error.message}`))
-      else resolve(JSON.parse(stdout) as MemorySample)
-    })
-  })
+  jsonFromChild(`memory ${scenario}`, join(__dirname, 'child.js'), [scenario, String(books), String(depth), String(settleMs)], { timeoutMs: 120_000 })
 
 const fig = (name: string, venue: string, file: string, xs: readonly number[], extra: Partial<Measurement> = {}): Measurement => ({
   benchmark: 'memory',

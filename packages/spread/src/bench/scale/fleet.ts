@@ -2,9 +2,9 @@
  * Many books at once through Tributary's feeds against the simulator process: `node --expose-gc fleet.js <books>
  * <depth>` prints a {@link FleetResult}. Run in a fresh process so its RSS and heap are the fleet's alone.
  */
-import { execFile } from 'node:child_process'
 import { createFeed, type Feed } from '@tributary/core'
 import type { Subscription } from 'rxjs'
+import { jsonFromChild } from '../fresh-process'
 import { SIM_VENUES, type SimVenue } from '../latency/protocol'
 import { startSimProcess } from '../latency/sim-process'
 import { benchVenues } from '../latency/venues'
@@ -108,12 +108,7 @@ export const bookFleet = async (books: number, depth: number, timeoutMs = 120_00
 
 /** Runs {@link bookFleet} in a fresh `node --expose-gc` process (with `nodeFlags` before the script). */
 export const fleetInChild = (books: number, depth: number, settleMs = 0, nodeFlags: readonly string[] = []): Promise<FleetResult> =>
-  new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', ...nodeFlags, __filename, String(books), String(depth), String(settleMs)], { timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error !== null) reject(new Error(`fleet: ${stderr.trim() || error.message}`))
-      else resolve(JSON.parse(stdout) as FleetResult)
-    })
-  })
+  jsonFromChild('fleet', __filename, [String(books), String(depth), String(settleMs)], { nodeFlags, timeoutMs: 300_000 })
 
 if (require.main === module) {
   bookFleet(Number(process.argv[2] ?? 1_000), Number(process.argv[3] ?? 200), 120_000, Number(process.argv[4] ?? 0)).then(
