@@ -87,6 +87,9 @@ export const tributaryPass = async (
     readonly isPong: (raw: string) => boolean
     readonly ctx: { -readonly [K in keyof InterpretContext]: InterpretContext[K] }
     readonly books: Map<string, Map<string, Book>>
+    lastTopic: string
+    lastSymbol: string
+    last: Book | undefined
   }
   const byConn = new Map<string, Conn>()
   const pending: Promise<void>[] = []
@@ -127,7 +130,7 @@ export const tributaryPass = async (
       const heartbeat = spec.groups[group]?.heartbeat
       // the connection's heartbeat, at hand as a live connection has it
       const isPong = heartbeat === undefined ? () => false : (raw: string) => heartbeat.isPong(raw)
-      conn = { group, isPong, ctx: { receivedAt: 0, group, connection: line.conn, instrument, nextId: () => nextId++ }, books: new Map() }
+      conn = { group, isPong, ctx: { receivedAt: 0, group, connection: line.conn, instrument, nextId: () => nextId++ }, books: new Map(), lastTopic: '', lastSymbol: '', last: undefined }
       byConn.set(line.conn, conn)
     }
     if (conn.isPong(line.data)) continue
@@ -143,9 +146,9 @@ export const tributaryPass = async (
       for (const event of m.events) {
         events++
         if (event.kind !== 'book-snapshot' && event.kind !== 'book-update') continue
-        let topicBooks = conn.books.get(m.topic)
-        if (topicBooks === undefined) conn.books.set(m.topic, (topicBooks = new Map()))
-        let book = topicBooks.get(event.symbol)
+        // the last book a connection routed to, as a live connection's topic table keeps its last topic
+        let book = m.topic === conn.lastTopic && event.symbol === conn.lastSymbol ? conn.last : undefined
+        book ??= conn.books.get(m.topic)?.get(event.symbol)
         if (book === undefined) {
           const venueSymbol = spec.symbols.toVenue(event.symbol)
           const channel: VenueChannel = {
@@ -156,8 +159,13 @@ export const tributaryPass = async (
             ...(E.isRight(venueSymbol) ? { venueSymbol: venueSymbol.right } : {}),
           }
           book = { machine: createBookMachine({ venue: venue.id, symbol: event.symbol, channel, rules, now }), channel }
-          topicBooks.set(event.symbol, book)
+          const topicBooks = conn.books.get(m.topic)
+          if (topicBooks === undefined) conn.books.set(m.topic, new Map([[event.symbol, book]]))
+          else topicBooks.set(event.symbol, book)
         }
+        conn.lastTopic = m.topic
+        conn.lastSymbol = event.symbol
+        conn.last = book
         apply(book, book.machine.handle({ type: 'event', event }))
       }
     }
