@@ -7,6 +7,12 @@ import type { KucoinScanned } from './scanned'
 /** `data` members, by the index the reader gives them. */
 const NAMES = ['sequence', 'price', 'size', 'bestBid', 'bestBidSize', 'bestAsk', 'bestAskSize', 'time'] as const
 const SEQUENCE = 0
+const PRICE = 1
+const SIZE = 2
+const BEST_BID = 3
+const BEST_BID_SIZE = 4
+const BEST_ASK = 5
+const BEST_ASK_SIZE = 6
 const TIME = 7
 /** The orders of `data` KuCoin writes: 2021 captures, the documented one, alphabetical (2022 captures). */
 const ORDERS: readonly (readonly number[])[] = [
@@ -81,9 +87,13 @@ export const createTickerDecode = (): ((raw: string) => KucoinScanned | undefine
       topic = raw.slice(TYPE_FIRST_TOPIC_AT, topicEnd)
       if (data(raw, subjectEnd + DATA_AFTER_SUBJECT) < 0) return undefined
     }
-    const [, price, size, bestBid, bestBidSize, bestAsk, bestAskSize, time] = values as [number, number, number, number, number, number, number, number]
     // `ticker:all` names the symbol in `subject`
     const venueSymbol = topic === TICKER_ALL ? raw.slice(subjectAt, subjectEnd) : topic.slice(topic.indexOf(':') + 1)
-    return { kind: 'ticker-scanned', frame: { topic, venueSymbol, time, price, size, bestBid, bestBidSize, bestAsk, bestAskSize } }
+    // read by index (destructuring an array goes through its iterator)
+    const at = (k: number): number => values[k] as number
+    return {
+      kind: 'ticker-scanned',
+      frame: { topic, venueSymbol, time: at(TIME), price: at(PRICE), size: at(SIZE), bestBid: at(BEST_BID), bestBidSize: at(BEST_BID_SIZE), bestAsk: at(BEST_ASK), bestAskSize: at(BEST_ASK_SIZE) },
+    }
   }
 }
