@@ -32,23 +32,30 @@ let plainValue = 0
  */
 const plainDigits = (raw: string): number => {
   const n = raw.length
-  if (n === 0 || (n > 1 && raw.charCodeAt(0) === 48 && raw.charCodeAt(1) !== 46)) return -1
-  let dot = -1
-  let significant = 0
+  if (n === 0) return -1
+  let c = raw.charCodeAt(0)
+  if (c === 48 && n > 1 && raw.charCodeAt(1) !== 46) return -1
   let mantissa = 0
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i)
-    if (c === 46) {
-      if (dot >= 0 || i === 0 || i === n - 1) return -1
-      dot = i
-    } else if (c < 48 || c > 57) return -1
-    else {
-      mantissa = mantissa * 10 + (c - 48)
-      if (significant > 0 || c !== 48) significant++
-    }
+  let i = 0
+  // the whole part, then the fraction after one inner point (two loops: no test for the point per digit)
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48)
+    if (++i === n) break
+    c = raw.charCodeAt(i)
   }
-  if (significant > 15) return -1
-  const digits = dot < 0 ? 0 : n - dot - 1
+  if (i === 0) return -1
+  let digits = 0
+  if (i < n) {
+    if (c !== 46 || i === n - 1) return -1
+    for (let k = i + 1; k < n; k++) {
+      const d = raw.charCodeAt(k) - 48
+      if (d < 0 || d > 9) return -1
+      mantissa = mantissa * 10 + d
+    }
+    digits = n - i - 1
+  }
+  // leading zeros add nothing to the mantissa: below 1e15 it has at most 15 significant digits
+  if (!(mantissa < 1e15)) return -1
   plainValue = digits < POW10.length ? mantissa / (POW10[digits] as number) : Number(raw)
   return digits
 }
