@@ -105,6 +105,7 @@ export const KucoinMatch = message(
 export type KucoinMatch = t.TypeOf<typeof KucoinMatch>
 
 const CandleArray = t.array(DecimalString)
+const candleArray = fastPath(CandleArray)
 /** The candle array `[start s, open, close, high, low, volume, turnover]`, decoded into named numbers. */
 export const KucoinCandleValues = new t.Type<
   { start: number; open: number; close: number; high: number; low: number; volume: number; turnover: number },
@@ -115,7 +116,7 @@ export const KucoinCandleValues = new t.Type<
   (_u): _u is never => false,
   (u, c) =>
     pipe(
-      CandleArray.validate(u, c),
+      candleArray.validate(u, c),
       E.chain((a) => {
         const [start, open, close, high, low, volume, turnover] = a.map(Number)
         return start === undefined || open === undefined || close === undefined || high === undefined || low === undefined ||

@@ -199,4 +199,9 @@ describe('candles', () => {
     const r = decode('{"type":"message","topic":"/market/candles:A-B_1min","subject":"trade.candles.add","data":{"symbol":"A-B","candles":["1","2"],"time":1}}')
     expect(E.isLeft(r) && r.left.codec).toBe('KucoinCandle')
   })
+
+  it('names the candle value that is not a decimal by its index', () => {
+    const r = decode('{"type":"message","topic":"/market/candles:A-B_1min","subject":"trade.candles.add","data":{"symbol":"A-B","candles":["1","2","x","4","5","6","7"],"time":1}}')
+    expect(E.isLeft(r) && r.left.issues).toEqual([{ path: 'data.candles.2', expected: 'DecimalString', actual: '"x"' }])
+  })
 })
