@@ -65,14 +65,14 @@ export const createExactDecode = (): ((raw: string) => KucoinScanned | undefined
       const symbolAt = r.pos + SYMBOL_AFTER_NUMBER
       const symbolEnd = raw.indexOf('"', symbolAt)
       venueSymbol = raw.slice(symbolAt, symbolEnd)
-      if ((asks = r.rows(raw, symbolEnd + ASKS_AFTER_SYMBOL, true)) === undefined) return undefined
-      if ((bids = r.rows(raw, r.pos + BIDS_AFTER_ASKS, true)) === undefined) return undefined
+      if ((asks = r.levels(raw, symbolEnd + ASKS_AFTER_SYMBOL, true)) === undefined) return undefined
+      if ((bids = r.levels(raw, r.pos + BIDS_AFTER_ASKS, true)) === undefined) return undefined
       seq = r.number(raw, r.pos + SEQUENCE_END_AFTER_BIDS)
       if (raw.charCodeAt(r.pos) === COMMA) time = r.number(raw, r.pos + TIME_AFTER_NUMBER)
       p = r.pos
     } else {
-      if ((asks = r.rows(raw, p + ASKS_AT, true)) === undefined) return undefined
-      if ((bids = r.rows(raw, r.pos + BIDS_AFTER_ASKS, true)) === undefined) return undefined
+      if ((asks = r.levels(raw, p + ASKS_AT, true)) === undefined) return undefined
+      if ((bids = r.levels(raw, r.pos + BIDS_AFTER_ASKS, true)) === undefined) return undefined
       seq = r.number(raw, r.pos + SEQUENCE_END_AFTER_BIDS)
       prevSeq = r.number(raw, r.pos + SEQUENCE_START_AFTER_NUMBER) - 1
       const symbolAt = r.pos + SYMBOL_AFTER_NUMBER

@@ -135,7 +135,7 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
         for (let side = 0; side < 2; side++) {
           const isAsks = raw.charCodeAt(p + 1) === 97
           if ((isAsks ? asks : bids) !== undefined) return -1
-          const levels = r.rows(raw, p + 7, true)
+          const levels = r.levels(raw, p + 7, true)
           if (levels === undefined) return -1
           if (isAsks) asks = levels
           else bids = levels
@@ -196,7 +196,7 @@ export const createLayoutDecode = (): ((raw: string) => KucoinScanned | undefine
         timestamp = r.number(raw, p + 12)
         if (timestamp !== timestamp) return -1
       } else {
-        const levels = r.rows(raw, p + 7, false)
+        const levels = r.levels(raw, p + 7, false)
         if (levels === undefined) return -1
         if (bit === 1) asks = levels
         else bids = levels

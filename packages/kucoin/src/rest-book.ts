@@ -76,7 +76,7 @@ export const createRestBookScan = (): ((body: string) => KucoinRestLevels | unde
     // written compactly (as KuCoin sends it): checked by the expression, then read trusting that form
     COMPACT_LEVELS.lastIndex = s.pos
     if (COMPACT_LEVELS.test(s.text)) {
-      const out = checked.rows(s.text, s.pos, false)
+      const out = checked.levels(s.text, s.pos, false)
       s.pos = checked.pos
       return out
     }

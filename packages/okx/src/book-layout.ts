@@ -2,7 +2,6 @@ import { CheckedText } from '@tributary/core'
 import type { OkxBookFrame } from './book-scan'
 import { BOOK_CHANNELS } from './codecs'
 import { DECIMAL, INTEGER, INT_STRING, TEXT } from './layout-text'
-import type { OkxLevel } from './wire'
 
 // Tier one of the book fast path: the compact layout OKX sends. One regular expression checks the whole frame in
 // native code (far cheaper than a character loop in JavaScript): members in OKX's order (`arg` {channel, instId},
@@ -46,46 +45,20 @@ const INST_ID = 16
 
 const read = new CheckedText()
 
-/** The levels of the array whose `[` is at `at`; `read.pos` is left at its `]`. */
-const levelsAt = (raw: string, at: number): OkxLevel[] | undefined => {
-  const out: OkxLevel[] = []
-  let p = at + 1
-  if (raw.charCodeAt(p) === CLOSE_ARRAY) {
-    read.pos = p
-    return out
-  }
-  for (;;) {
-    // `["` then the price, `","` then the size.
-    const price = read.decimal(raw, p + 2)
-    const priceEnd = read.pos
-    const size = read.decimal(raw, priceEnd + 3)
-    const sizeEnd = read.pos
-    if (price !== price || size !== size) return undefined
-    out.push([price, size, raw.slice(p + 2, priceEnd), raw.slice(priceEnd + 3, sizeEnd)])
-    let q = sizeEnd + 1
-    if (raw.charCodeAt(q) !== CLOSE_ARRAY) q = raw.indexOf(']', q)
-    if (raw.charCodeAt(q + 1) === CLOSE_ARRAY) {
-      read.pos = q + 1
-      return out
-    }
-    p = q + 2
-  }
-}
-
 /** The `data` item whose `{` is at `at`; `read.pos` is left just past its `}`. */
 const itemAt = (raw: string, at: number): BookData | undefined => {
   // `{"asks":[`
-  const asks = levelsAt(raw, at + 8)
+  const asks = read.levels(raw, at + 8, false)
   if (asks === undefined) return undefined
-  // `],"bids":[`
-  const bids = levelsAt(raw, read.pos + 9)
+  // `,"bids":[`
+  const bids = read.levels(raw, read.pos + 8, false)
   if (bids === undefined) return undefined
   let seen = 0
   let ts = 0
   let checksum = 0
   let seqId = 0
   let prevSeqId = 0
-  let p = read.pos + 1
+  let p = read.pos
   while (raw.charCodeAt(p) === COMMA) {
     const c = raw.charCodeAt(p + 2)
     // `,"ts":"`, `,"checksum":`, `,"seqId":`, `,"prevSeqId":`, `,"instId":"`

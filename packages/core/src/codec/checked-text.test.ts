@@ -49,3 +49,37 @@ describe('CheckedText', () => {
     expect([r.text(raw, 11), r.pos]).toEqual(['BTC-USDT-SWAP', 24])
   })
 })
+
+describe('CheckedText levels', () => {
+  const r = new CheckedText()
+
+  it('reads book rows into model levels, past members after the size, and stops just past the array', () => {
+    const raw = '{"asks":[["41006.8","0.60038921","0","1"],["41007","3","0","12"]],"bids":[]'
+    expect([r.levels(raw, 8, false), raw.slice(r.pos, r.pos + 8)]).toEqual([
+      [
+        [41006.8, 0.60038921, '41006.8', '0.60038921'],
+        [41007, 3, '41007', '3'],
+      ],
+      ',"bids":',
+    ])
+  })
+
+  it('leaves out rows whose price is zero when asked (sequence-only changes), and keeps them otherwise', () => {
+    const raw = '[["1.5","2","7"],["0","0","8"],["-0","3","9"],["2e1","0.25","10"]]'
+    expect([r.levels(raw, 0, true), r.levels(raw, 0, false)?.length]).toEqual([
+      [
+        [1.5, 2, '1.5', '2'],
+        [20, 0.25, '2e1', '0.25'],
+      ],
+      4,
+    ])
+  })
+
+  it('answers an empty array, or one of dropped rows, with no level', () => {
+    expect([r.levels('[]', 0, true), r.pos, r.levels('[["0","0","5"]]', 0, true)]).toEqual([[], 2, []])
+  })
+
+  it('refuses rows holding a value that is not finite', () => {
+    expect(r.levels('[["1e999","1"]]', 0, false)).toBeUndefined()
+  })
+})

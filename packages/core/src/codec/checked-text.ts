@@ -2,6 +2,8 @@
 // has checked a frame's whole text (every member in its place, every value in the form its codec accepts), a
 // `CheckedText` reads the values out of it, trusting that form, exactly as JSON.parse and `NumberFromString` would.
 
+import type { BookLevel } from '../model/book'
+
 /** The content of a JSON string without escapes or control characters (a piece of a layout expression). */
 export const PLAIN_TEXT = '[^"\\\\\\u0000-\\u001f]*'
 
@@ -10,6 +12,7 @@ const MINUS = 45
 const DOT = 46
 const ZERO = 48
 const NINE = 57
+const CLOSE_ARRAY = 93
 
 /** Exact powers of ten: a mantissa up to 2^53 divided by one of these is the correctly rounded decimal. */
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k)
@@ -84,6 +87,38 @@ export class CheckedText {
     this.pos = i
     const n = Number(raw.slice(at, i))
     return n - n === 0 ? n : NaN
+  }
+
+  /**
+   * The book levels of the array whose `[` is at `at`, as the model has them (`[price, size, rawPrice, rawSize]`): rows
+   * `["price","size", …]` whose first two members are decimals in JSON strings and whose others (a venue's sequence,
+   * order count) hold no `]`. With `dropZeroPrices`, a row whose price is zero is left out (KuCoin's sequence-only
+   * changes). `pos` is left just past the array's `]`; `undefined` if a price or size is not finite.
+   */
+  levels(raw: string, at: number, dropZeroPrices: boolean): BookLevel[] | undefined {
+    const out: BookLevel[] = []
+    let p = at + 1
+    if (raw.charCodeAt(p) === CLOSE_ARRAY) {
+      this.pos = p + 1
+      return out
+    }
+    for (;;) {
+      // p is on the row's `[`: `["` then the price, `","` then the size
+      const price = this.decimal(raw, p + 2)
+      const priceEnd = this.pos
+      const size = this.decimal(raw, priceEnd + 3)
+      const sizeEnd = this.pos
+      if (price !== price || size !== size) return undefined
+      if (price !== 0 || !dropZeroPrices) out.push([price, size, raw.slice(p + 2, priceEnd), raw.slice(priceEnd + 3, sizeEnd)])
+      // the row's `]`, past any members after the size
+      let q = sizeEnd + 1
+      if (raw.charCodeAt(q) !== CLOSE_ARRAY) q = raw.indexOf(']', q)
+      if (raw.charCodeAt(q + 1) === CLOSE_ARRAY) {
+        this.pos = q + 2
+        return out
+      }
+      p = q + 2
+    }
   }
 
   /** The string content starting at `at` (a {@link PLAIN_TEXT}): a copy up to the next quote, where `pos` is left. */
