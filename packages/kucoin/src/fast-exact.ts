@@ -1,5 +1,5 @@
 import type { BookLevel } from '@tributary/core'
-import { CheckedText, NUMBER, ROWS, TEXT } from './fast-text'
+import { CheckedText, DATA_AT, envelope, NUMBER, ROWS, TEXT, TYPE_FIRST_TOPIC_AT } from './fast-text'
 import type { KucoinScanned } from './scanned'
 
 // Tier zero of the fast path: `/market/level2` updates in the member orders KuCoin actually writes them, which one
@@ -13,21 +13,18 @@ import type { KucoinScanned } from './scanned'
 
 const SUBJECT = '"subject":"trade\\.l2update"'
 const TOPIC = `"topic":"\\/market\\/level2(?::${TEXT})?"`
-const TYPE = '"type":"message"'
 const CHANGES = `"changes":\\{"asks":${ROWS},"bids":${ROWS}\\}`
 const TIME = `(?:,"time":${NUMBER})?`
 const DATA_SEQUENCE_FIRST = `\\{"sequenceStart":${NUMBER},"symbol":"${TEXT}",${CHANGES},"sequenceEnd":${NUMBER}${TIME}\\}`
 const DATA_CHANGES_FIRST = `\\{${CHANGES},"sequenceEnd":${NUMBER},"sequenceStart":${NUMBER},"symbol":"${TEXT}"${TIME}\\}`
 const DATA = `(?:${DATA_SEQUENCE_FIRST}|${DATA_CHANGES_FIRST})`
-const L2_FRAME = new RegExp(`^(?:\\{"data":${DATA},${SUBJECT},${TOPIC},${TYPE}\\}|\\{${TYPE},${TOPIC},${SUBJECT},"data":${DATA}\\})$`)
+const L2_FRAME = envelope(SUBJECT, TOPIC, DATA)
 
 const COMMA = 44
 const LOWER_D = 100
 const LOWER_S = 115
 
 // The fixed text between values, from the character a reader stands on to the next value.
-const DATA_AT = '{"data":'.length
-const TYPE_FIRST_TOPIC_AT = '{"type":"message","topic":"'.length
 const TYPE_FIRST_DATA_AFTER_TOPIC = '","subject":"trade.l2update","data":'.length
 const DATA_FIRST_TOPIC_AFTER_DATA = '},"subject":"trade.l2update","topic":"'.length
 const SEQUENCE_START_AT = '{"sequenceStart":'.length

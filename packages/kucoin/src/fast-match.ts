@@ -1,5 +1,5 @@
 import type { KucoinFrame } from './codecs'
-import { CheckedText, DECIMAL, TEXT } from './fast-text'
+import { CheckedText, DATA_AT, DECIMAL, envelope, TEXT, TYPE_FIRST_TOPIC_AT } from './fast-text'
 
 // Tier zero for `/market/match` trades (latency: a trade should not wait for JSON.parse + io-ts): the member orders
 // KuCoin writes, checked whole by one regular expression each, then read straight from value to value. It answers the
@@ -21,18 +21,15 @@ const ORDERS: readonly (readonly number[])[] = [
 const value = (k: number): string => (k === PRICE || k === SIZE ? DECIMAL : k === SIDE ? '"(?:buy|sell)"' : k === TIME ? '"\\d+"' : `"${TEXT}"`)
 const SUBJECT = '"subject":"trade\\.l3match"'
 const TOPIC = `"topic":"\\/market\\/match(?::${TEXT})?"`
-const TYPE = '"type":"message"'
 const frameOf = (order: readonly number[]): RegExp => {
   const data = `\\{${order.map((k) => `"${NAMES[k] as string}":${value(k)}`).join(',')}\\}`
-  return new RegExp(`^(?:\\{"data":${data},${SUBJECT},${TOPIC},${TYPE}\\}|\\{${TYPE},${TOPIC},${SUBJECT},"data":${data}\\})$`)
+  return envelope(SUBJECT, TOPIC, data)
 }
 const FRAMES = ORDERS.map(frameOf)
 
 const LOWER_D = 100
 // The fixed text between values, from the character a reader stands on to the next value.
-const DATA_AT = '{"data":'.length
 const TOPIC_AFTER_DATA = '},"subject":"trade.l3match","topic":"'.length
-const TYPE_FIRST_TOPIC_AT = '{"type":"message","topic":"'.length
 const DATA_AFTER_TOPIC = '","subject":"trade.l3match","data":'.length
 
 /** Builds the trade tier: `undefined` for anything but a `/market/match` trade in one of KuCoin's layouts. Not reentrant. */

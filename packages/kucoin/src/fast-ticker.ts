@@ -1,4 +1,4 @@
-import { CheckedText, DECIMAL, NUMBER, TEXT } from './fast-text'
+import { CheckedText, DATA_AT, DECIMAL, envelope, NUMBER, TEXT, TYPE_FIRST_TOPIC_AT } from './fast-text'
 import type { KucoinScanned } from './scanned'
 
 // Tier zero for `/market/ticker` pushes, as fast-exact.ts is for level2 updates: the member orders KuCoin writes,
@@ -26,15 +26,12 @@ const value = (k: number): string => (k === SEQUENCE ? `"${TEXT}"` : k === TIME 
 const DATA = `(?:${ORDERS.map((order) => `\\{${order.map((k) => `"${NAMES[k] as string}":${value(k)}`).join(',')}\\}`).join('|')})`
 const SUBJECT = `"subject":"${TEXT}"`
 const TOPIC = `"topic":"\\/market\\/ticker(?::${TEXT})?"`
-const TYPE = '"type":"message"'
-const TICKER_FRAME = new RegExp(`^(?:\\{"data":${DATA},${SUBJECT},${TOPIC},${TYPE}\\}|\\{${TYPE},${TOPIC},${SUBJECT},"data":${DATA}\\})$`)
+const TICKER_FRAME = envelope(SUBJECT, TOPIC, DATA)
 
 const LOWER_B = 98
 const LOWER_D = 100
 const TICKER_ALL = '/market/ticker:all'
 // The fixed text between values, from the character a reader stands on to the next value.
-const DATA_AT = '{"data":'.length
-const TYPE_FIRST_TOPIC_AT = '{"type":"message","topic":"'.length
 const SUBJECT_AFTER_TOPIC = '","subject":"'.length
 const DATA_AFTER_SUBJECT = '","data":'.length
 const SUBJECT_AFTER_DATA = ',"subject":"'.length
