@@ -13,6 +13,8 @@ export const snapshotMetrics = (venue: string, pool: ChannelPool, ts: number): F
     framesIn: c.counters.framesIn,
     bytesIn: c.counters.bytesIn,
     framesOut: c.counters.framesOut,
+    framesHeld: c.counters.framesHeld,
+    framesWaiting: c.framesWaiting,
     decodeErrors: c.counters.decodeErrors,
     unknownFrames: c.counters.unknownFrames,
     ignored: c.counters.ignored,

@@ -84,6 +84,10 @@ export interface ConnectionMetrics {
   readonly framesIn: number
   readonly bytesIn: number
   readonly framesOut: number
+  /** Uplink frames (subscribes, pings, …) that had to wait for room in the venue's rate limits, since the start. */
+  readonly framesHeld: number
+  /** Uplink frames waiting for room now. */
+  readonly framesWaiting: number
   readonly decodeErrors: number
   readonly unknownFrames: number
   readonly ignored: number

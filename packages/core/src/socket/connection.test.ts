@@ -1,5 +1,5 @@
 import { ConnectionClosedError, RequestTimeoutError } from '../errors'
-import { silentLogger, SecretRegistry } from '../log/logger'
+import { type Logger, silentLogger, SecretRegistry } from '../log/logger'
 import type { FeedEvent } from '../model/events'
 import type { ConnectionState, Issue } from '../model/health'
 import type { VenueChannel } from '../venue'
@@ -18,7 +18,7 @@ const polite: FakeServer = {
   },
 }
 
-const setup = (venue: TestVenueOptions = {}, server: FakeServer = polite, delayMs: (attempt: number) => number = () => 100) => {
+const setup = (venue: TestVenueOptions = {}, server: FakeServer = polite, delayMs: (attempt: number) => number = () => 100, logger: Logger = silentLogger) => {
   const { scheduler, advance } = virtualClock()
   const { dialer, sockets } = fakeDialer(scheduler, server)
   const states: ConnectionState[] = []
@@ -42,7 +42,7 @@ const setup = (venue: TestVenueOptions = {}, server: FakeServer = polite, delayM
     http: () => Promise.reject(new Error('no http in this test')),
     now: () => scheduler.now(),
     secrets: new SecretRegistry(),
-    logger: silentLogger,
+    logger,
     scheduler,
     delayMs,
     healthyAfterMs: 5_000,
@@ -225,6 +225,22 @@ describe('Connection', () => {
     t.connection.add([channel('a'), channel('b'), channel('c')])
     await t.advance(1_100)
     expect(t.sockets[0]?.sent.filter((s) => s.frame !== 'ping').map((s) => s.at)).toEqual([1, 1, 1001])
+  })
+
+  it('warns once when a subscribe must wait for the venue rate limit, and counts every held frame', async () => {
+    const warnings: [string, unknown][] = []
+    const logger = { ...silentLogger, warn: (m: string, meta?: unknown) => void warnings.push([m, meta]), child: () => logger }
+    const t = setup({ limits: { maxChannelsPerRequest: 1, opsPerWindow: { ops: 1, windowMs: 60_000 } } }, polite, undefined, logger)
+    t.connection.add([channel('a'), channel('b'), channel('c')])
+    await t.advance(10)
+    expect(warnings).toEqual([
+      ["uplink frames held by the venue's rate limit", { connection: 'public#1', kind: 'op', waitMs: 60_000, limit: '1 subscribe/unsubscribe/login requests per 60 s' }],
+    ])
+    expect(t.connection.counters.framesHeld).toBe(2)
+    expect(t.connection.framesWaiting).toBe(2)
+    await t.advance(60_000)
+    expect(t.connection.framesWaiting).toBe(1)
+    expect(warnings).toHaveLength(1)
   })
 
   it('answers the server ping with the reply frame', async () => {

@@ -37,7 +37,7 @@ export class Connection implements SessionHost {
   readonly logger: Logger
   readonly now: () => number
   readonly debugFrames: boolean
-  readonly counters: SocketCounters = { framesIn: 0, bytesIn: 0, framesOut: 0, decodeErrors: 0, unknownFrames: 0, ignored: 0, standbyDropped: 0 }
+  readonly counters: SocketCounters = { framesIn: 0, bytesIn: 0, framesOut: 0, framesHeld: 0, decodeErrors: 0, unknownFrames: 0, ignored: 0, standbyDropped: 0 }
   readonly lag = new LagRecorder()
   /** `true` while a socket is open and subscribed. */
   readonly open$ = new BehaviorSubject<boolean>(false)
@@ -81,6 +81,11 @@ export class Connection implements SessionHost {
 
   get channelCount(): number {
     return this.channels.size
+  }
+
+  /** Uplink frames of the live socket waiting for room in a venue rate window now. */
+  get framesWaiting(): number {
+    return this.current?.uplink?.queued ?? 0
   }
 
   get isClosed(): boolean {

@@ -13,6 +13,8 @@ export interface SocketCounters {
   framesIn: number
   bytesIn: number
   framesOut: number
+  /** Uplink frames that had to wait for room in a venue rate window before going out. */
+  framesHeld: number
   decodeErrors: number
   unknownFrames: number
   ignored: number

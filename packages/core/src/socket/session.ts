@@ -4,7 +4,7 @@ import { ConnectionClosedError, isFeedError, RequestTimeoutError, StaleConnectio
 import type { Heartbeat, InterpretContext, VenueChannel, VenueMessage } from '../venue'
 import { toBatches } from './batches'
 import type { SessionHost } from './session-host'
-import { Uplink } from './uplink'
+import { type FrameKind, type Hold, Uplink } from './uplink'
 import type { Wire } from './wire'
 
 type Phase = 'resolving' | 'dialing' | 'awaiting-ready' | 'live' | 'done'
@@ -152,6 +152,7 @@ export class Session {
       },
       group.limits,
       scheduler,
+      (kind, starts) => this.onHold(kind, starts),
     )
     this.lastFrameAt = scheduler.now()
     this.watchSilence()
@@ -167,6 +168,19 @@ export class Session {
         this.fail(new RequestTimeoutError(this.host.spec.id, `${this.host.id} ready signal`, timeoutMs)),
       )
     } else this.goLive()
+  }
+
+  /**
+   * A frame waits for room in one of the venue's rate windows: counted, and said once per wait, as a warning when the
+   * wait is a second or more (a subscribe held for most of an hour by Weex's 240 ops per hour must not look like
+   * silence).
+   */
+  private onHold(kind: FrameKind, starts: Hold | undefined): void {
+    this.host.counters.framesHeld++
+    if (starts === undefined) return
+    const meta = { connection: this.host.id, kind, waitMs: Math.round(starts.waitMs), limit: starts.limit }
+    if (starts.waitMs >= 1_000) this.host.logger.warn("uplink frames held by the venue's rate limit", meta)
+    else this.host.logger.debug("uplink frames held by the venue's rate limit", meta)
   }
 
   private goLive(): void {

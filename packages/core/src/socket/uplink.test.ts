@@ -44,6 +44,24 @@ describe('Uplink', () => {
     expect(sent).toEqual(['0:a', '0:ping', '100:b'])
   })
 
+  it('reports each held frame, with the wait and the limit when it starts one', () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b))
+    const holds: unknown[] = []
+    const uplink = new Uplink(() => undefined, { maxChannels: 10, maxChannelsPerRequest: 10, opsPerWindow: { ops: 1, windowMs: 500 } }, scheduler, (kind, starts) =>
+      holds.push([kind, starts]),
+    )
+    uplink.send('a', 'op')
+    scheduler.schedule(() => {
+      uplink.send('b', 'op')
+      uplink.send('c', 'op')
+    }, 200)
+    scheduler.flush()
+    expect(holds).toEqual([
+      ['op', { waitMs: 300, limit: '1 subscribe/unsubscribe/login requests per 0.5 s' }],
+      ['op', undefined],
+    ])
+  })
+
   it('sends everything queued on flushAll, limits notwithstanding', () => {
     const { sent, uplink } = setup({ maxChannels: 10, maxChannelsPerRequest: 10, opsPerWindow: { ops: 1, windowMs: 100 } })
     uplink.send('a', 'op')

@@ -8,6 +8,8 @@ class Window {
   constructor(
     private readonly max: number,
     readonly windowMs: number,
+    /** The limit in words, for logs. */
+    readonly limit: string,
   ) {}
   private prune(now: number): void {
     while (this.head < this.times.length && (this.times[this.head] ?? 0) <= now - this.windowMs) this.head++
@@ -32,6 +34,18 @@ class Window {
 /** Whether a frame counts against `opsPerWindow` (subscribe, unsubscribe, login) or only `messagesPerWindow`. */
 export type FrameKind = 'op' | 'message'
 
+/** A wait for room in a rate window: how long until the first waiting frame may go, and the limit in words. */
+export interface Hold {
+  readonly waitMs: number
+  readonly limit: string
+}
+
+/**
+ * Called for every frame that must wait for room: with the {@link Hold} when the frame starts a wait (its kind's
+ * queue was empty), `undefined` when it joins frames already waiting.
+ */
+export type OnHold = (kind: FrameKind, starts: Hold | undefined) => void
+
 /**
  * Sends uplink frames within a connection's limits, queueing what would exceed them. Ops (login, subscribe,
  * unsubscribe) keep their order among themselves; messages (pings, replies, requests) keep theirs and never wait
@@ -49,10 +63,12 @@ export class Uplink {
     private readonly write: (frame: string) => void,
     limits: ConnectionLimits,
     private readonly scheduler: SchedulerLike,
+    private readonly onHold: OnHold = () => undefined,
   ) {
-    this.ops = limits.opsPerWindow === undefined ? undefined : new Window(limits.opsPerWindow.ops, limits.opsPerWindow.windowMs)
+    const { opsPerWindow: ops, messagesPerWindow: messages } = limits
+    this.ops = ops === undefined ? undefined : new Window(ops.ops, ops.windowMs, `${ops.ops} subscribe/unsubscribe/login requests per ${ops.windowMs / 1000} s`)
     this.messages =
-      limits.messagesPerWindow === undefined ? undefined : new Window(limits.messagesPerWindow.messages, limits.messagesPerWindow.windowMs)
+      messages === undefined ? undefined : new Window(messages.messages, messages.windowMs, `${messages.messages} messages per ${messages.windowMs / 1000} s`)
   }
 
   /** Frames waiting for room in a window. */
@@ -62,9 +78,11 @@ export class Uplink {
 
   send(frame: string, kind: FrameKind): void {
     const queue = kind === 'op' ? this.queuedOps : this.queuedMessages
-    if (queue.length === 0 && this.waitMs(kind) === 0) this.emit(frame, kind)
+    const full = queue.length === 0 ? this.fullWindow(kind) : undefined
+    if (queue.length === 0 && full === undefined) this.emit(frame, kind)
     else {
       queue.push(frame)
+      this.onHold(kind, full === undefined ? undefined : { waitMs: full.waitMs(this.scheduler.now()), limit: full.limit })
       this.arm()
     }
   }
@@ -81,13 +99,18 @@ export class Uplink {
     this.timer = undefined
   }
 
+  /** The window that holds a frame of `kind` now; `undefined` when it may go. */
+  private fullWindow(kind: FrameKind): Window | undefined {
+    if (this.ops === undefined && this.messages === undefined) return undefined
+    const now = this.scheduler.now()
+    if (this.messages?.full(now) === true) return this.messages
+    if (kind === 'op' && this.ops?.full(now) === true) return this.ops
+    return undefined
+  }
+
   /** 0 when a frame of `kind` may go now, else the wait in ms. */
   private waitMs(kind: FrameKind): number {
-    if (this.ops === undefined && this.messages === undefined) return 0
-    const now = this.scheduler.now()
-    if (this.messages?.full(now) === true) return this.messages.waitMs(now)
-    if (kind === 'op' && this.ops?.full(now) === true) return this.ops.waitMs(now)
-    return 0
+    return this.fullWindow(kind)?.waitMs(this.scheduler.now()) ?? 0
   }
 
   private emit(frame: string, kind: FrameKind): void {
