@@ -142,7 +142,8 @@ export const runThroughput = async (options: ThroughputOptions): Promise<Measure
       note:
         `${capture.frames} frames; books live: tributary ${probeT.live}/${probeT.books} (${probeT.checksumsVerified} checksums verified, ` +
         `${probeT.decodeErrors} decode errors), ccxt ${probeC.live}/${probeC.books} (${probeC.errors} handler errors); ` +
-        `ratio by process CPU time ${summarize(cpuRatios).median.toFixed(2)}x`,
+        `ratio by process CPU time ${summarize(cpuRatios).median.toFixed(2)}x; ` +
+        `the JSON.parse floor alone runs at ${summarize(ratios(f, c)).median.toFixed(2)}x ccxt`,
     }
     out.push(m)
     if (probeT.books > 0) out.push(...(await stages(capture, rounds, minMs / 2, (stage) => tributaryPass(venue, capture.lines, instruments, stage))))
