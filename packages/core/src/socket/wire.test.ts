@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator, waitFor } from '@tributary/testkit'
 import { ConnectionClosedError } from '../errors'
-import { wsDialer, type Wire, type WireEvent } from './wire'
+import { wsDialer, type Wire, type WireEvent, type WsDialerOptions } from './wire'
 
 let sim: Simulator | undefined
 afterEach(async () => {
@@ -11,10 +11,10 @@ afterEach(async () => {
 const ctx = { venue: 'test', connection: 'public#1' }
 const echo = { name: 'echo', onMessage: (conn: { send(text: string): void }, text: string) => conn.send(`echo:${text}`) }
 
-const dialed = (url: string, headers?: Record<string, string>) => {
+const dialed = (url: string, headers?: Record<string, string>, options?: WsDialerOptions) => {
   const events: WireEvent[] = []
   const box: { error: unknown } = { error: undefined }
-  const subscription = wsDialer()({ url, ...(headers === undefined ? {} : { headers }) }, ctx).subscribe({
+  const subscription = wsDialer(options)({ url, ...(headers === undefined ? {} : { headers }) }, ctx).subscribe({
     next: (e) => events.push(e),
     error: (e: unknown) => (box.error = e),
   })
@@ -32,6 +32,17 @@ describe('wsDialer', () => {
     expect(d.frames()).toEqual(['echo:hello'])
     expect(sim.connections[0]?.headers['user-agent']).toBe('tributary-test/1')
     d.subscription.unsubscribe()
+  })
+
+  it('offers permessage-deflate with the upgrade unless told not to', async () => {
+    sim = await startSimulator(echo)
+    const offered = dialed(`${sim.wsBase}/ws`)
+    const plain = dialed(`${sim.wsBase}/ws`, undefined, { perMessageDeflate: false })
+    await waitFor(() => offered.wire() !== undefined && plain.wire() !== undefined && sim?.connections.length === 2)
+    const extensions = sim.connections.map((c) => c.headers['sec-websocket-extensions'] ?? 'none').sort()
+    expect(extensions).toEqual(['none', expect.stringContaining('permessage-deflate')])
+    offered.subscription.unsubscribe()
+    plain.subscription.unsubscribe()
   })
 
   it('errors with the close code and reason the server sent', async () => {
