@@ -36,8 +36,8 @@ export interface WsDialerOptions {
   /**
    * Whether the upgrade offers `permessage-deflate` (RFC 7692). A venue that accepts it sends every frame compressed:
    * less bandwidth, but each frame is inflated by zlib before it can be decoded, which costs CPU and a hop through
-   * libuv's thread pool. `false` never offers it. The venues' own docs say nothing either way (none of our recorded
-   * sessions negotiated it).
+   * libuv's thread pool. `false` never offers it. Our protocol notes do not say whether OKX, KuCoin or Weex accept it,
+   * and the recorded captures do not keep the upgrade's headers.
    * @defaultValue true (as `ws` does)
    */
   readonly perMessageDeflate?: boolean
